@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  createLogger,
+  createMetrics,
+  extractTraceContext,
+  startTracing,
+  type Logger,
+} from '@sipadu/service-kit';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { pinoHttp } from 'pino-http';
+import { authenticate, createTokenVerifier, type TokenVerifier } from './auth.js';
+import type { GatewayContext } from './context.js';
+import type { GatewayEnvironment } from './environment.js';
+import {
+  armorProtection,
+  bodyErrorHandler,
+  clientRateLimit,
+  queryLengthLimit,
+  tokenLimitParseOptions,
+  translateLimitMessage,
+} from './limits.js';
+import { createServiceProxy } from './proxies.js';
+import { publicOperationsPlugin, publicRootFields } from './public-operations.js';
+import {
+  createSubgraphFetcher,
+  DOWNSTREAM_SERVICE_ERROR,
+  SubgraphDataSource,
+} from './subgraph-data-source.js';
+import { probeSubgraphs, readSupergraph, subgraphEndpoints } from './supergraph.js';
+
+export interface GatewayAppOptions {
+  /** Supergraph SDL; read from `env.SUPERGRAPH_PATH` when absent. */
+  supergraphSdl?: string;
+  logger?: Logger;
+  /** Token verification; keycloak-connect against `env.KEYCLOAK_*` when absent. */
+  verifyToken?: TokenVerifier;
+}
+
+export interface GatewayApp {
+  app: Express;
+  server: http.Server;
+  /** Listens on `env.HOST:env.PORT` (0 = any free port) and returns the /graphql URL. */
+  start(): Promise<string>;
+  /** Graceful: stops accepting, lets in-flight requests finish, then closes upstream pools. */
+  stop(): Promise<void>;
+}
+
+/** Headers browsers may read from gateway answers (tus needs its own to resume uploads). */
+const exposedHeaders = [
+  'x-request-id',
+  'Location',
+  'Upload-Offset',
+  'Upload-Length',
+  'Upload-Metadata',
+  'Upload-Expires',
+  'Tus-Resumable',
+  'Tus-Version',
+  'Tus-Max-Size',
+  'Tus-Extension',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+];
+
+const safeCodes = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  DOWNSTREAM_SERVICE_ERROR,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * What leaves the gateway: the message, location, path and a typed code (plus the failing
+ * subgraph's name). Anything untyped becomes a generic Indonesian message; the details go to
+ * the log, never to the client.
+ */
+function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    if (!safeCodes.has(code)) {
+      logger.error({ err: error }, 'galat tak terduga');
+      return {
+        message: 'Terjadi kesalahan pada server. Silakan coba lagi.',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    }
+    const serviceName = formatted.extensions?.serviceName;
+    return {
+      message: translateLimitMessage(formatted.message),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code, ...(typeof serviceName === 'string' ? { serviceName } : {}) },
+    };
+  };
+}
+
+export async function createGatewayApp(
+  env: GatewayEnvironment,
+  options: GatewayAppOptions = {},
+): Promise<GatewayApp> {
+  const logger = options.logger ?? createLogger('gateway', env.LOG_LEVEL);
+  const production = env.NODE_ENV === 'production';
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph(env.SUPERGRAPH_PATH);
+  const endpoints = subgraphEndpoints(supergraphSdl, env.subgraphUrls);
+  const tracer = startTracing('gateway');
+  const metrics = createMetrics('gateway');
+  const verifyToken =
+    options.verifyToken ??
+    createTokenVerifier({
+      keycloakUrl: env.KEYCLOAK_URL,
+      realm: env.KEYCLOAK_REALM,
+      issuer: env.KEYCLOAK_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', env.TRUST_PROXY);
+  const server = http.createServer(app);
+  // Longer than the idle timeout of load balancers and of our own upstream pools (15 s), so the
+  // gateway never closes a connection a client is about to reuse.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  // Bounds slow uploads through /files without cutting legitimate ones on a 2 Mbps link.
+  server.requestTimeout = 60 * 60_000;
+
+  const fetcher = createSubgraphFetcher(env.SUBGRAPH_TIMEOUT_MS);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, env.subgraphUrls[name] ?? url ?? '', fetcher.fetch),
+  });
+  const armor = armorProtection(env);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: env.INTROSPECTION,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: tokenLimitParseOptions(env.MAX_QUERY_TOKENS),
+    validationRules: armor.validationRules,
+    formatError: formatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({
+        httpServer: server,
+        stopGracePeriodMillis: env.SHUTDOWN_GRACE_MS,
+      }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // graphql-armor types its plugins for the base context; they never read the context.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      publicOperationsPlugin(publicRootFields(supergraphSdl)),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const error of errors) {
+                const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+                metrics.graphqlErrors.inc({ code });
+                if (code === DOWNSTREAM_SERVICE_ERROR) {
+                  logger.warn(
+                    { requestId: contextValue.requestId, err: error.originalError ?? error },
+                    error.message,
+                  );
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+
+  let draining = false;
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && /^[\w\-.]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
+    const parent = extractTraceContext(req.headers);
+    const span = tracer.startSpan(`${req.method} ${req.path}`, { kind: SpanKind.SERVER }, parent);
+    res.locals.traceContext = trace.setSpan(parent, span);
+    res.on('close', () => {
+      span.setAttribute('http.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => String(res.locals?.requestId ?? randomUUID()),
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+    }),
+  );
+  app.use(metrics.middleware);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  // Ready = the supergraph is loaded and the gateway is not shutting down. A subgraph being down
+  // does not make the gateway unready (it still answers the rest with partial data), so the
+  // subgraphs' health is reported for operators but does not change the status code.
+  app.get('/readyz', async (_req, res) => {
+    const subgraphs = await probeSubgraphs(endpoints);
+    const degraded = Object.values(subgraphs).includes('down');
+    res.status(draining ? 503 : 200).json({
+      status: draining ? 'stopping' : degraded ? 'degraded' : 'ok',
+      service: 'gateway',
+      subgraphs,
+    });
+  });
+  app.get('/metrics', metrics.handler);
+
+  app.use(
+    cors({
+      origin: env.CORS_ORIGINS,
+      credentials: true,
+      exposedHeaders,
+      maxAge: 600,
+    }),
+  );
+
+  const onRejected = (reason: string) => logger.info({ reason }, 'token ditolak');
+  app.use(['/graphql', '/files'], authenticate(verifyToken, onRejected));
+  app.use(['/graphql', '/files'], clientRateLimit(env.RATE_LIMIT_PER_MINUTE));
+
+  // Proxies before any body parser: upload bodies and event streams pass through untouched.
+  const onProxyError = (error: Error, service: string) =>
+    logger.warn({ err: error, service }, 'proxy ke layanan gagal');
+  const proxies = [
+    createServiceProxy({
+      prefix: '/files',
+      target: env.filesTarget,
+      service: 'documents',
+      onError: onProxyError,
+    }),
+    createServiceProxy({
+      prefix: '/events',
+      target: env.eventsTarget,
+      service: 'notifications',
+      streaming: true,
+      onError: onProxyError,
+    }),
+  ];
+  for (const proxy of proxies) app.use(proxy.handler);
+
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: env.MAX_BODY_BYTES }),
+    queryLengthLimit(env.MAX_QUERY_CHARS),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({
+        requestId: String(res.locals.requestId),
+        caller: res.locals.caller ?? null,
+        traceContext: res.locals.traceContext,
+      }),
+    }),
+  );
+  app.use(bodyErrorHandler);
+  app.use((_req, res) => {
+    res
+      .status(404)
+      .json({
+        errors: [{ message: 'Alamat tidak ditemukan.', extensions: { code: 'NOT_FOUND' } }],
+      });
+  });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    server,
+    async start() {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(env.PORT, env.HOST, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const { port } = server.address() as AddressInfo;
+      const url = `http://${env.HOST}:${port}/graphql`;
+      logger.info({ url, subgraphs: endpoints }, 'gateway siap');
+      return url;
+    },
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        // Stops the HTTP server through the drain plugin (in-flight requests get the grace period).
+        await apollo.stop();
+        if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        fetcher.destroy();
+        for (const proxy of proxies) proxy.destroy();
+      })();
+      return stopping;
+    },
+  };
+}

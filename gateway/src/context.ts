@@ -1,0 +1,19 @@
+import type { Context as TraceContext } from '@opentelemetry/api';
+
+/** A caller whose bearer token the gateway verified. */
+export interface VerifiedCaller {
+  /** Token subject (user or service-account id). */
+  subject: string;
+  /** Client that obtained the token (`azp`). */
+  clientId: string | null;
+  /** The original `Authorization` header, forwarded as is to subgraphs. */
+  authorization: string;
+}
+
+/** Per-request GraphQL context of the gateway; `caller` is null for anonymous requests. */
+export interface GatewayContext {
+  requestId: string;
+  caller: VerifiedCaller | null;
+  /** Trace context of the incoming request, continued in every subgraph call. */
+  traceContext: TraceContext;
+}

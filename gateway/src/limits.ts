@@ -1,0 +1,124 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { GatewayEnvironment } from './environment.js';
+
+type LimitSettings = Pick<
+  GatewayEnvironment,
+  'MAX_QUERY_DEPTH' | 'MAX_ALIASES' | 'MAX_QUERY_COST' | 'MAX_DIRECTIVES' | 'NODE_ENV'
+>;
+
+/**
+ * graphql-armor validation rules and plugins: every limit is checked while the operation is
+ * parsed or validated, so an oversized operation never reaches the query planner or a subgraph.
+ */
+export function armorProtection(env: LimitSettings): ReturnType<ApolloArmor['protect']> {
+  return new ApolloArmor({
+    maxDepth: {
+      n: env.MAX_QUERY_DEPTH,
+      exposeLimits: false,
+      errorMessage: `Kueri terlalu dalam (batas kedalaman ${env.MAX_QUERY_DEPTH}).`,
+    },
+    maxAliases: {
+      n: env.MAX_ALIASES,
+      exposeLimits: false,
+      errorMessage: `Kueri memakai terlalu banyak alias (batas ${env.MAX_ALIASES}).`,
+    },
+    costLimit: {
+      maxCost: env.MAX_QUERY_COST,
+      exposeLimits: false,
+      errorMessage: `Kueri terlalu berat (batas biaya ${env.MAX_QUERY_COST}).`,
+    },
+    // Enforced by graphql-js itself through Apollo's parseOptions (see tokenLimitParseOptions):
+    // armor's Apollo variant throws from a hook and turns the refusal into an HTTP 500.
+    maxTokens: { enabled: false },
+    maxDirectives: {
+      n: env.MAX_DIRECTIVES,
+      exposeLimits: false,
+      errorMessage: `Kueri memakai terlalu banyak direktif (batas ${env.MAX_DIRECTIVES}).`,
+    },
+    // Field suggestions ("Did you mean …") reveal the schema; hidden in production only.
+    blockFieldSuggestion: { enabled: env.NODE_ENV === 'production', mask: '[disembunyikan]' },
+  }).protect();
+}
+
+/** The parser stops at `maxTokens`, before building a document for an oversized operation. */
+export function tokenLimitParseOptions(maxTokens: number): { maxTokens: number } {
+  return { maxTokens };
+}
+
+/** graphql-js' English token-limit message, rephrased for users. */
+export function translateLimitMessage(message: string): string {
+  const tokens = /Document contains more (?:than|that) (\d+) tokens/.exec(message);
+  if (tokens) return `Kueri terlalu panjang (batas ${tokens[1]} token).`;
+  // graphql-armor prefixes its (already Indonesian) limit messages with "Syntax Error: ".
+  return message.replace(/^Syntax Error: (?=.*\(batas)/, '');
+}
+
+function graphqlRefusal(message: string, code = 'BAD_USER_INPUT') {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** Refuses an operation text longer than `maxChars` before it is even parsed. */
+export function queryLengthLimit(maxChars: number): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    const operations = Array.isArray(body) ? body : [body];
+    const texts = [
+      ...operations.map((op) => (op as { query?: unknown } | undefined)?.query),
+      req.query?.query,
+    ];
+    if (texts.some((text) => typeof text === 'string' && text.length > maxChars)) {
+      res
+        .status(413)
+        .json(graphqlRefusal(`Kueri terlalu panjang (maksimal ${maxChars} karakter).`));
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * Per-client rate limit over a one-minute window: the token subject when the caller is
+ * authenticated (so users behind one NAT do not share a budget), otherwise the client address.
+ * Mount after authentication.
+ */
+export function clientRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req, res) => {
+      const subject = (res.locals.caller as { subject?: string } | null | undefined)?.subject;
+      return subject ? `sub:${subject}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .json(
+          graphqlRefusal(
+            'Terlalu banyak permintaan. Silakan coba lagi dalam beberapa saat.',
+            'RATE_LIMITED',
+          ),
+        );
+    },
+  });
+}
+
+/** JSON answers for body-parser failures (too large, malformed) instead of Express's HTML page. */
+export const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+  const status = (error as { status?: number }).status;
+  if (res.headersSent || typeof status !== 'number' || status < 400 || status >= 500) {
+    next(error);
+    return;
+  }
+  const type = (error as { type?: string }).type;
+  const message =
+    type === 'entity.too.large'
+      ? 'Permintaan terlalu besar.'
+      : type === 'entity.parse.failed'
+        ? 'Badan permintaan bukan JSON yang valid.'
+        : 'Permintaan tidak valid.';
+  res.status(status).json(graphqlRefusal(message));
+};

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessHeader,
+  composeTestSupergraph,
+  startTestGateway,
+  startTestSubgraph,
+  type TestGateway,
+  type TestSubgraph,
+} from './test-harness.js';
+
+interface Received {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * A plain HTTP server standing in for the documents (tus) and notifications (SSE) services:
+ * it hashes upload bodies as they stream in and sends events one at a time.
+ */
+async function startUpstream() {
+  const received: Received[] = [];
+  let releaseSecondEvent: () => void = () => {};
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/events')) {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
+      });
+      res.write('event: notifikasi\ndata: {"n":1}\n\n');
+      releaseSecondEvent = () => res.end('event: notifikasi\ndata: {"n":2}\n\n');
+      return;
+    }
+    const hash = createHash('sha256');
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      hash.update(chunk);
+    });
+    req.on('end', () => {
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        bytes,
+        sha256: hash.digest('hex'),
+      });
+      res.writeHead(req.method === 'POST' ? 201 : 204, {
+        'tus-resumable': '1.0.0',
+        'upload-offset': String(bytes),
+        location: `/files/${received.length}`,
+        'access-control-allow-origin': '*',
+      });
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    releaseSecondEvent: () => releaseSecondEvent(),
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('/files and /events proxies', () => {
+  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let identity: TestSubgraph;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await startUpstream();
+    identity = await startTestSubgraph(
+      'identity',
+      `${accessHeader} type Query { ping: String @public }`,
+      {
+        Query: { ping: () => 'pong' },
+      },
+    );
+    gateway = await startTestGateway(composeTestSupergraph([identity]), {
+      DOCUMENTS_URL: upstream.origin,
+      NOTIFICATIONS_URL: upstream.origin,
+      MAX_BODY_BYTES: '1024',
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await identity?.stop();
+    await upstream?.stop();
+  });
+
+  it('streams a large tus upload to documents with path, query and tus headers intact', async () => {
+    const body = Buffer.alloc(8 * 1024 * 1024, 7);
+    const response = await fetch(`${gateway.origin}/files/abc?lanjut=1`, {
+      method: 'PATCH',
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+        origin: 'http://localhost:3000',
+      },
+      body,
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('upload-offset')).toBe(String(body.length));
+    expect(response.headers.get('tus-resumable')).toBe('1.0.0');
+    // The gateway's CORS allow-list replaces the upstream's wildcard.
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(response.headers.get('access-control-expose-headers')).toMatch(/Upload-Offset/);
+    const seen = upstream.received.at(-1);
+    expect(seen).toMatchObject({ method: 'PATCH', url: '/files/abc?lanjut=1', bytes: body.length });
+    expect(seen?.sha256).toBe(createHash('sha256').update(body).digest('hex'));
+    expect(seen?.headers['tus-resumable']).toBe('1.0.0');
+    expect(seen?.headers['x-forwarded-for']).toBeDefined();
+    expect(seen?.headers.host).toBe(new URL(gateway.origin).host);
+  });
+
+  it('passes tus creation answers (Location) back unchanged', async () => {
+    const response = await fetch(`${gateway.origin}/files`, {
+      method: 'POST',
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-length': '10',
+        'upload-metadata': 'filename YS5wZGY=',
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('location')).toMatch(/^\/files\/\d+$/);
+    expect(upstream.received.at(-1)?.headers['upload-metadata']).toBe('filename YS5wZGY=');
+  });
+
+  it('streams server-sent events without buffering', async () => {
+    const response = await fetch(`${gateway.origin}/events?topik=semua`);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    const reader = response.body!.getReader();
+    // The first event arrives while the upstream still holds the stream open.
+    const first = await reader.read();
+    expect(Buffer.from(first.value ?? []).toString()).toContain('data: {"n":1}');
+    upstream.releaseSecondEvent();
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      rest += Buffer.from(chunk.value).toString();
+    }
+    expect(rest).toContain('data: {"n":2}');
+  });
+
+  it('does not proxy look-alike paths', async () => {
+    const response = await fetch(`${gateway.origin}/filesaja`);
+    expect(response.status).toBe(404);
+  });
+
+  it('refuses a bad token on /files before reaching documents', async () => {
+    const before = upstream.received.length;
+    const response = await fetch(`${gateway.origin}/files/abc`, {
+      method: 'HEAD',
+      headers: { authorization: 'Bearer a.b.c', 'tus-resumable': '1.0.0' },
+    });
+    expect(response.status).toBe(401);
+    expect(upstream.received.length).toBe(before);
+  });
+
+  it('answers 502 with a typed error when the upstream is down', async () => {
+    const down = await startTestGateway(composeTestSupergraph([identity]), {
+      DOCUMENTS_URL: 'http://127.0.0.1:9',
+    });
+    try {
+      const response = await fetch(`${down.origin}/files/abc`, { method: 'HEAD' });
+      expect(response.status).toBe(502);
+      const get = await fetch(`${down.origin}/files/abc`);
+      expect(await get.json()).toMatchObject({
+        errors: [{ extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'documents' } }],
+      });
+    } finally {
+      await down.stop();
+    }
+  });
+});

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  DEV_REALM_PATH,
+  buildDevRealm,
+  loadDevOverlay,
+  loadProductionRealm,
+  renderRealm,
+  type RealmRepresentation,
+} from './build-dev-realm.js';
+
+const DOMAIN_ROLES = [
+  'super-admin',
+  'admin-opd',
+  'pimpinan',
+  'bpkad',
+  'pelaksana',
+  'pemberi-pinjaman',
+  'evaluator',
+  'unit-kerja',
+  'petugas-konsultasi',
+  'kasubdit',
+  'direktur',
+  'pengelola-tik',
+  'petugas-tik',
+  'pemberi-tugas',
+  'publik',
+];
+
+const EXPECTED_ORG: Record<string, string | undefined> = {
+  'super-admin': 'DISKOMINFO',
+  'admin-opd': 'DINKES',
+  pimpinan: 'SETDA',
+  bpkad: 'BPKAD',
+  pelaksana: 'DPUPR',
+  'pemberi-pinjaman': 'PTSMI',
+  evaluator: 'INSPEKTORAT',
+  'unit-kerja': 'DPUPR',
+  'petugas-konsultasi': 'DPUPR',
+  kasubdit: 'DPUPR',
+  direktur: 'DPUPR',
+  'pengelola-tik': 'DISKOMINFO',
+  'petugas-tik': 'DISKOMINFO',
+  'pemberi-tugas': 'DPUPR',
+  publik: undefined,
+};
+
+const production = loadProductionRealm();
+const dev = JSON.parse(readFileSync(DEV_REALM_PATH, 'utf8')) as RealmRepresentation;
+const client = (realm: RealmRepresentation, id: string) =>
+  realm.clients.find((c) => c.clientId === id);
+
+interface UserProfileConfig {
+  attributes: { name: string; permissions?: { view?: string[]; edit?: string[] } }[];
+}
+
+function userProfile(realm: RealmRepresentation): UserProfileConfig {
+  const components = realm.components as Record<string, { config: Record<string, string[]> }[]>;
+  const raw =
+    components['org.keycloak.userprofile.UserProfileProvider']?.[0]?.config[
+      'kc.user.profile.config'
+    ]?.[0];
+  return JSON.parse(raw ?? '{}') as UserProfileConfig;
+}
+
+describe('realm-dev.json', () => {
+  it('is exactly what build-dev-realm.ts generates (run `npx tsx keycloak/build-dev-realm.ts`)', () => {
+    expect(readFileSync(DEV_REALM_PATH, 'utf8')).toBe(renderRealm(buildDevRealm()));
+  });
+
+  it('has one enabled user per role, username = role, in the agreed organization', () => {
+    const people = (dev.users ?? []).filter((u) => !u.serviceAccountClientId);
+    expect(people.map((u) => u.username).sort()).toEqual([...DOMAIN_ROLES].sort());
+    const password = loadDevOverlay().devUsers.password;
+    for (const user of people) {
+      expect(user.realmRoles).toEqual([user.username]);
+      expect(user.enabled).toBe(true);
+      expect(user.emailVerified).toBe(true);
+      expect(user.email).toBe(`${user.username}@sipadu.local`);
+      expect(user.attributes?.org?.[0]).toBe(EXPECTED_ORG[user.username]);
+      expect(user.credentials).toEqual([{ type: 'password', value: password, temporary: false }]);
+    }
+  });
+
+  it('has the sipadu-test client with the password grant only and dev secrets for confidential clients', () => {
+    const test = client(dev, 'sipadu-test');
+    expect(test).toMatchObject({
+      publicClient: true,
+      directAccessGrantsEnabled: true,
+      standardFlowEnabled: false,
+    });
+    expect(test?.defaultClientScopes).toContain('sipadu-api');
+    expect(client(dev, 'sipadu-partner')?.secret).toBe('sipadu-partner-dev-secret');
+    expect(client(dev, 'sipadu-identity-admin')?.secret).toBe('sipadu-identity-admin-dev-secret');
+  });
+});
+
+describe('realm-production.json', () => {
+  it('declares every realm role of DOMAIN.md §1 with a description', () => {
+    const roles = production.roles.realm;
+    expect(roles.map((r) => r.name).sort()).toEqual([...DOMAIN_ROLES].sort());
+    for (const role of roles) expect(role.description?.length).toBeGreaterThan(10);
+  });
+
+  it('has no people, only the identity service account', () => {
+    for (const user of production.users ?? []) expect(user.serviceAccountClientId).toBeTruthy();
+    const identity = production.users?.find(
+      (u) => u.serviceAccountClientId === 'sipadu-identity-admin',
+    );
+    expect(identity?.clientRoles?.['realm-management']?.sort()).toEqual(
+      ['manage-users', 'query-groups', 'query-users', 'view-realm', 'view-users'].sort(),
+    );
+  });
+
+  it('has no sipadu-test client and no direct access grants anywhere', () => {
+    expect(client(production, 'sipadu-test')).toBeUndefined();
+    for (const c of production.clients) {
+      expect(c.directAccessGrantsEnabled, c.clientId).toBe(false);
+      expect(c.implicitFlowEnabled ?? false, c.clientId).toBe(false);
+    }
+  });
+
+  it('keeps secrets out of the file: only environment placeholders', () => {
+    const confidential = production.clients.filter(
+      (c) => c.publicClient === false && !c.bearerOnly,
+    );
+    expect(confidential.map((c) => c.clientId).sort()).toEqual([
+      'sipadu-identity-admin',
+      'sipadu-partner',
+    ]);
+    for (const c of confidential) expect(c.secret).toMatch(/^\$\{[A-Z][A-Z0-9_]*\}$/);
+    expect(JSON.stringify(production)).not.toMatch(/dev-secret|Sipadu!2026/);
+  });
+
+  it('configures sipadu-web as a public PKCE client with exact URIs', () => {
+    const web = client(production, 'sipadu-web');
+    expect(web).toMatchObject({
+      publicClient: true,
+      standardFlowEnabled: true,
+      serviceAccountsEnabled: false,
+      redirectUris: ['http://localhost:3000/api/auth/callback/keycloak'],
+      webOrigins: ['http://localhost:3000'],
+    });
+    expect(web?.attributes?.['pkce.code.challenge.method']).toBe('S256');
+    expect(web?.attributes?.['post.logout.redirect.uris']).toBe('http://localhost:3000/');
+    expect(web?.redirectUris?.some((u) => u.includes('*'))).toBe(false);
+  });
+
+  it('puts sipadu-api in the audience of every client that gets tokens', () => {
+    for (const c of production.clients.filter((c) => !c.bearerOnly)) {
+      expect(c.defaultClientScopes, c.clientId).toEqual(
+        expect.arrayContaining(['sipadu-api', 'roles', 'basic']),
+      );
+    }
+    const api = client(production, 'sipadu-api');
+    expect(api).toMatchObject({
+      bearerOnly: true,
+      standardFlowEnabled: false,
+      serviceAccountsEnabled: false,
+    });
+  });
+
+  it('hardens the realm: brute force, password policy, short tokens, refresh rotation', () => {
+    expect(production).toMatchObject({
+      realm: 'sipadu',
+      sslRequired: 'external',
+      registrationAllowed: false,
+      bruteForceProtected: true,
+      revokeRefreshToken: true,
+      refreshTokenMaxReuse: 0,
+      internationalizationEnabled: true,
+      defaultLocale: 'id',
+    });
+    expect(production.accessTokenLifespan).toBeLessThanOrEqual(300);
+    expect(production.passwordPolicy).toMatch(/length\(1\d\)/);
+    expect(production.supportedLocales).toEqual(expect.arrayContaining(['id', 'en']));
+  });
+
+  it('declares org, nip, phone and position in the user profile; users cannot change org', () => {
+    const attributes = userProfile(production).attributes;
+    for (const name of ['org', 'nip', 'phone', 'position']) {
+      expect(
+        attributes.find((a) => a.name === name),
+        name,
+      ).toBeDefined();
+    }
+    expect(attributes.find((a) => a.name === 'org')?.permissions?.edit).toEqual(['admin']);
+  });
+});

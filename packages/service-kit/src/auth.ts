@@ -1,0 +1,110 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { isRole, type Role } from './roles.js';
+import { unauthenticated } from './errors.js';
+
+/** Who is calling: a person signed in through Keycloak, or a partner system (client credentials). */
+export interface Principal {
+  kind: 'user' | 'client';
+  /** Keycloak subject: the user id, or the service-account id of a client. */
+  id: string;
+  username: string;
+  name: string | null;
+  email: string | null;
+  /** Organization code from the `org` claim; null for users not attached to an agency. */
+  organizationCode: string | null;
+  roles: readonly Role[];
+  /** The client that obtained the token (`azp`). */
+  clientId: string | null;
+  expiresAt: number;
+}
+
+export interface TokenVerifierOptions {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+}
+
+/** Asymmetric algorithms only: `none` and HMAC tokens are refused whatever their content. */
+const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+interface KeycloakClaims extends JWTPayload {
+  preferred_username?: string;
+  name?: string;
+  email?: string;
+  org?: string;
+  azp?: string;
+  client_id?: string;
+  realm_access?: { roles?: string[] };
+}
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+/**
+ * Verifies Keycloak access tokens with the realm's JWKS (fetched once, cached and refreshed by
+ * jose when an unknown key id appears, so key rotation needs no restart).
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), {
+    cooldownDuration: 5_000,
+    cacheMaxAge: 10 * 60_000,
+    timeoutDuration: 5_000,
+  });
+  return async (token) => {
+    let payload: KeycloakClaims;
+    try {
+      ({ payload } = await jwtVerify<KeycloakClaims>(token, jwks, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ALLOWED_ALGORITHMS,
+        requiredClaims: ['sub', 'exp', 'iat'],
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      const expired = error instanceof joseErrors.JWTExpired;
+      throw unauthenticated(
+        expired
+          ? 'Sesi Anda telah berakhir. Silakan masuk kembali.'
+          : 'Token akses tidak valid. Silakan masuk kembali.',
+      );
+    }
+    return principalFromClaims(payload);
+  };
+}
+
+function principalFromClaims(claims: KeycloakClaims): Principal {
+  const username = claims.preferred_username ?? claims.sub ?? '';
+  const isClient = Boolean(claims.client_id) || username.startsWith('service-account-');
+  return {
+    kind: isClient ? 'client' : 'user',
+    id: claims.sub ?? '',
+    username,
+    name: claims.name ?? null,
+    email: claims.email ?? null,
+    organizationCode: claims.org ?? null,
+    roles: (claims.realm_access?.roles ?? []).filter(isRole),
+    clientId: claims.azp ?? claims.client_id ?? null,
+    expiresAt: claims.exp ?? 0,
+  };
+}
+
+/** Bearer token from an Authorization header; a malformed header is an error, absence is not. */
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header.trim());
+  if (!match?.[1]) throw unauthenticated('Header Authorization harus berbentuk "Bearer <token>".');
+  return match[1];
+}
+
+/** The actor recorded on events and audit entries for a caller. */
+export function actorOf(principal: Principal | null): {
+  type: 'user' | 'client' | 'system';
+  id: string | null;
+  org: string | null;
+} {
+  if (!principal) return { type: 'system', id: null, org: null };
+  return {
+    type: principal.kind,
+    id: principal.kind === 'client' ? (principal.clientId ?? principal.id) : principal.id,
+    org: principal.organizationCode,
+  };
+}

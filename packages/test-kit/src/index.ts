@@ -1,0 +1,3 @@
+export * from './forged-tokens.js';
+export * from './graphql-client.js';
+export * from './keycloak-tokens.js';

@@ -1,0 +1,214 @@
+// Gateway overhead benchmark: the same public identity query at a fixed request rate (open loop:
+// requests leave on schedule whatever the answers do), straight to the identity subgraph and
+// through the gateway, in alternating rounds after a warm-up. Prints p50/p99 of both and checks
+// the target: gateway p99 ≤ 1.25 × direct p99, or ≤ direct p99 + 5 ms.
+// Assumes `npm start` is running.
+//
+// Usage: tsx scripts/bench-gateway.ts [--rate 200] [--seconds 15] [--rounds 5] [--warmup 3]
+//                                     [--direct URL] [--gateway URL]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const QUERY = '{ organizations(first: 10) { edges { node { code name } } } }';
+const RATIO_TARGET = 1.25;
+const DIFFERENCE_TARGET_MS = 5;
+
+interface Target {
+  label: string;
+  url: URL;
+}
+
+interface Sample {
+  latencies: number[];
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '3' },
+    direct: { type: 'string', default: 'http://127.0.0.1:4001/graphql' },
+    gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
+  },
+});
+const rate = Number(args.rate);
+const seconds = Number(args.seconds);
+const rounds = Math.max(1, Number(args.rounds));
+const warmupSeconds = Number(args.warmup);
+const targets: Target[] = [
+  { label: 'langsung ke identity', url: new URL(args.direct) },
+  { label: 'melalui gateway', url: new URL(args.gateway) },
+];
+
+const body = Buffer.from(JSON.stringify({ query: QUERY }));
+// One keep-alive pool per target, as a browser or the web server would hold.
+const agents = new Map(targets.map((t) => [t, new http.Agent({ keepAlive: true, maxSockets: 64, noDelay: true })]));
+
+/** One request; resolves with the latency in ms, or an error label. */
+function send(target: Target): Promise<{ ms: number } | { error: string }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const request = http.request(
+      target.url,
+      {
+        method: 'POST',
+        agent: agents.get(target),
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+        signal: AbortSignal.timeout(10_000),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const ms = performance.now() - started;
+          if (response.statusCode !== 200) {
+            resolve({ error: `HTTP ${response.statusCode}` });
+            return;
+          }
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve(text.includes('"errors"') ? { error: 'GraphQL errors' } : { ms });
+        });
+        response.on('error', (error) => resolve({ error: error.message }));
+      },
+    );
+    request.on('error', (error) => resolve({ error: error.name === 'AbortError' ? 'timeout' : error.message }));
+    request.end(body);
+  });
+}
+
+/** Sends `count` requests at `rate` per second on an absolute schedule (no drift, no waiting for answers). */
+async function openLoop(target: Target, count: number, sample?: Sample): Promise<void> {
+  const interval = 1_000 / rate;
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      send(target).then((result) => {
+        if (!sample) return;
+        if ('ms' in result) sample.latencies.push(result.ms);
+        else {
+          sample.errors += 1;
+          sample.statuses[result.error] = (sample.statuses[result.error] ?? 0) + 1;
+        }
+      }),
+    );
+  }
+  await Promise.all(pending);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+async function preflight(): Promise<boolean> {
+  let ok = true;
+  for (const target of targets) {
+    const result = await send(target);
+    if ('error' in result) {
+      ok = false;
+      console.error(`✗ ${target.label} (${target.url.href}) tidak menjawab dengan benar: ${result.error}`);
+    }
+  }
+  if (!ok) {
+    console.error(
+      '\nJalankan dulu `npm start` (infrastruktur, identity di :4001 dan gateway di :4000),\n' +
+        'atau arahkan ke alamat lain dengan --direct URL --gateway URL.',
+    );
+  }
+  return ok;
+}
+
+async function main(): Promise<number> {
+  if (!(rate > 0 && seconds > 0)) throw new Error('--rate dan --seconds harus positif');
+  if (!(await preflight())) return 2;
+
+  console.log(`Kueri: ${QUERY}`);
+  console.log(
+    `Laju tetap ${rate} permintaan/detik per target, ${seconds} detik per target dalam ${rounds} ronde bergantian` +
+      ` (pemanasan ${warmupSeconds} detik per target).`,
+  );
+  for (const target of targets) await openLoop(target, Math.round(rate * warmupSeconds));
+
+  const samples = new Map<Target, Sample>(
+    targets.map((t) => [t, { latencies: [], errors: 0, statuses: {} }]),
+  );
+  const perRound = Math.round((rate * seconds) / rounds);
+  for (let round = 0; round < rounds; round += 1) {
+    // Alternate which target goes first so slow drift (GC, caches, CPU heat) hits both alike.
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) await openLoop(target, perRound, samples.get(target));
+    process.stdout.write(`  ronde ${round + 1}/${rounds} selesai\n`);
+  }
+
+  const rows = targets.map((target) => {
+    const sample = samples.get(target) as Sample;
+    const sorted = [...sample.latencies].sort((a, b) => a - b);
+    return {
+      target: target.label,
+      url: target.url.href,
+      requests: sorted.length + sample.errors,
+      errors: sample.errors,
+      errorKinds: sample.statuses,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? Number.NaN,
+    };
+  });
+  const [direct, gateway] = rows as [(typeof rows)[number], (typeof rows)[number]];
+  const ratio = gateway.p99 / direct.p99;
+  const difference = gateway.p99 - direct.p99;
+  const pass =
+    direct.errors === 0 &&
+    gateway.errors === 0 &&
+    (ratio <= RATIO_TARGET || difference <= DIFFERENCE_TARGET_MS);
+
+  console.log('');
+  console.log('target                   permintaan  galat   p50 ms   p99 ms   maks ms');
+  for (const row of rows) {
+    console.log(
+      `${row.target.padEnd(24)} ${String(row.requests).padStart(10)} ${String(row.errors).padStart(6)}` +
+        ` ${row.p50.toFixed(2).padStart(8)} ${row.p99.toFixed(2).padStart(8)} ${row.max.toFixed(2).padStart(9)}`,
+    );
+    if (row.errors > 0) console.log(`  galat: ${JSON.stringify(row.errorKinds)}`);
+  }
+  console.log('');
+  console.log(`p99 gateway / langsung : ${ratio.toFixed(3)} (target ≤ ${RATIO_TARGET})`);
+  console.log(
+    `p99 gateway − langsung : ${difference >= 0 ? '+' : ''}${difference.toFixed(2)} ms (target ≤ +${DIFFERENCE_TARGET_MS} ms)`,
+  );
+  console.log(
+    `${pass ? 'PASS' : 'FAIL'}: p99 gateway harus ≤ ${RATIO_TARGET} × p99 langsung atau ≤ p99 langsung + ${DIFFERENCE_TARGET_MS} ms, tanpa galat.`,
+  );
+
+  const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench-results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `gateway-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ query: QUERY, rate, seconds, rounds, warmupSeconds, rows, ratio, difference, pass }, null, 2),
+  );
+  console.log(`Hasil: ${path.relative(process.cwd(), file)}`);
+  return pass ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    for (const agent of agents.values()) agent.destroy();
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

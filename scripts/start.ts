@@ -1,0 +1,139 @@
+// `npm start`: the whole platform on this machine — infrastructure, every service with demo data,
+// the gateway — then the URLs and demo logins. Ctrl-C stops everything this run started.
+import path from 'node:path';
+import { composeSupergraphFile } from './compose-supergraph.js';
+import { KEYCLOAK_DEV_ADMIN, KEYCLOAK_REALM, ensureInfra, type InfraUrls } from './lib/infra/index.js';
+import { REPO_ROOT, logFile } from './lib/infra/paths.js';
+import { httpOk, startProcess, stopProcess, waitUntil, type ManagedProcess } from './lib/infra/process.js';
+import { DEV_PASSWORD, GATEWAY_PORT, existingServices, serviceUrl } from './lib/platform.js';
+
+const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Environment every Node unit receives: where the infrastructure is and how to check tokens. */
+export function platformEnvironment(urls: InfraUrls): NodeJS.ProcessEnv {
+  const issuer = `${urls.keycloakUrl}/realms/${KEYCLOAK_REALM}`;
+  return {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    MONGO_URL: urls.mongoUrl,
+    NATS_URL: urls.natsUrl,
+    KEYCLOAK_URL: urls.keycloakUrl,
+    KEYCLOAK_ISSUER: issuer,
+    KEYCLOAK_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
+    SMTP_URL: urls.smtpUrl,
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const infra = await ensureInfra();
+  const env = platformEnvironment(infra.urls);
+  const children: ManagedProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n[sipadu] menghentikan semua layanan… (stopping)');
+    for (const child of children.reverse()) await stopProcess(child, 10_000);
+    await infra.stop();
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+
+  try {
+    const composed = composeSupergraphFile();
+    if (!composed.ok) throw new Error(`komposisi supergraph gagal:\n${composed.errors.join('\n')}`);
+
+    const services = existingServices();
+    for (const unit of services) {
+      const log = logFile(unit.name);
+      const child = startProcess(unit.name, tsx, ['src/index.ts', '--seed'], {
+        cwd: unit.dir,
+        env: { ...env, PORT: String(unit.port) },
+        logPath: log,
+      });
+      children.push(child);
+      await waitUntil(() => httpOk(`http://127.0.0.1:${unit.port}/readyz`), {
+        timeoutMs: 120_000,
+        process: child,
+        what: `layanan ${unit.name}`,
+        logPath: log,
+      });
+      console.log(`[sipadu] ${unit.name} siap di ${serviceUrl(unit)}`);
+    }
+
+    const gatewayLog = logFile('gateway');
+    const gateway = startProcess('gateway', tsx, ['src/index.ts'], {
+      cwd: path.join(REPO_ROOT, 'gateway'),
+      env: {
+        ...env,
+        PORT: String(GATEWAY_PORT),
+        ...Object.fromEntries(services.map((unit) => [`${unit.name.toUpperCase()}_URL`, serviceUrl(unit)])),
+      },
+      logPath: gatewayLog,
+    });
+    children.push(gateway);
+    await waitUntil(() => httpOk(`http://127.0.0.1:${GATEWAY_PORT}/readyz`), {
+      timeoutMs: 60_000,
+      process: gateway,
+      what: 'gateway',
+      logPath: gatewayLog,
+    });
+
+    printBanner(infra.urls, services.map((unit) => `${unit.name.padEnd(14)} ${serviceUrl(unit)}`), started);
+    // Any unit dying stops the platform, so a newcomer never works against half of it.
+    for (const child of children) {
+      void child.exited.then((code) => {
+        if (stopping) return;
+        console.error(`[sipadu] ${child.name} berhenti tak terduga (kode ${code}); lihat ${logFile(child.name)}`);
+        void stopAll(1);
+      });
+    }
+  } catch (error) {
+    console.error(`[sipadu] gagal menjalankan platform: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+const DEV_USERS: [string, string][] = [
+  ['super-admin', 'DISKOMINFO'],
+  ['admin-opd', 'DINKES'],
+  ['pimpinan', 'SETDA'],
+  ['bpkad', 'BPKAD'],
+  ['pelaksana', 'DPUPR'],
+  ['pemberi-pinjaman', 'PTSMI'],
+  ['evaluator', 'INSPEKTORAT'],
+  ['unit-kerja', 'DPUPR'],
+  ['petugas-konsultasi', 'DPUPR'],
+  ['kasubdit', 'DPUPR'],
+  ['direktur', 'DPUPR'],
+  ['pengelola-tik', 'DISKOMINFO'],
+  ['petugas-tik', 'DISKOMINFO'],
+  ['pemberi-tugas', 'DPUPR'],
+];
+
+function printBanner(urls: InfraUrls, services: string[], started: number): void {
+  const lines = [
+    '',
+    `SIPADU siap dalam ${Math.round((Date.now() - started) / 1000)} detik (Ctrl-C untuk berhenti)`,
+    '',
+    `  Gateway GraphQL  http://localhost:${GATEWAY_PORT}/graphql`,
+    ...services.map((line) => `  ${line}`),
+    `  Keycloak         ${urls.keycloakUrl}  (konsol admin ${urls.keycloakUrl}/admin — ${KEYCLOAK_DEV_ADMIN.username} / ${KEYCLOAK_DEV_ADMIN.password})`,
+    `  Mailpit          ${urls.mailpitApiUrl || '(SMTP eksternal)'}  SMTP ${urls.smtpUrl}`,
+    `  MongoDB          ${urls.mongoUrl}`,
+    `  NATS             ${urls.natsUrl}`,
+    '',
+    `Akun demo (kata sandi ${DEV_PASSWORD}); nama pengguna = peran:`,
+    ...DEV_USERS.map(([user, org]) => `  ${user.padEnd(20)} ${org}`),
+    '',
+    'Token untuk skrip (klien sipadu-test, password grant):',
+    `  curl -s -d grant_type=password -d client_id=sipadu-test -d username=admin-opd -d 'password=${DEV_PASSWORD}' \\`,
+    `    ${urls.keycloakUrl}/realms/${KEYCLOAK_REALM}/protocol/openid-connect/token`,
+    `Log tiap layanan: ${path.relative(process.cwd(), logFile('<nama>'))}`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+await main();
