@@ -11,14 +11,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import {
-  createLogger,
-  createMetrics,
-  extractTraceContext,
-  startTracing,
-  type Logger,
-} from '@sipadu/service-kit';
+import { createLogger, createMetrics, type Logger } from '@sipadu/service-kit';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -42,6 +35,7 @@ import {
   SubgraphDataSource,
 } from './subgraph-data-source.js';
 import { probeSubgraphs, readSupergraph, subgraphEndpoints } from './supergraph.js';
+import { createGatewayTracing } from './tracing.js';
 
 export interface GatewayAppOptions {
   /** Supergraph SDL; read from `env.SUPERGRAPH_PATH` when absent. */
@@ -126,7 +120,7 @@ export async function createGatewayApp(
   const production = env.NODE_ENV === 'production';
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(env.SUPERGRAPH_PATH);
   const endpoints = subgraphEndpoints(supergraphSdl, env.subgraphUrls);
-  const tracer = startTracing('gateway');
+  const tracing = createGatewayTracing();
   const metrics = createMetrics('gateway');
   const verifyToken =
     options.verifyToken ??
@@ -152,7 +146,7 @@ export async function createGatewayApp(
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, env.subgraphUrls[name] ?? url ?? '', fetcher.fetch),
+      new SubgraphDataSource(name, env.subgraphUrls[name] ?? url ?? '', fetcher.fetch, tracing),
   });
   const armor = armorProtection(env);
   const apollo = new ApolloServer<GatewayContext>({
@@ -204,14 +198,9 @@ export async function createGatewayApp(
     const requestId = incoming && /^[\w\-.]{1,128}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
-    const parent = extractTraceContext(req.headers);
-    const span = tracer.startSpan(`${req.method} ${req.path}`, { kind: SpanKind.SERVER }, parent);
-    res.locals.traceContext = trace.setSpan(parent, span);
-    res.on('close', () => {
-      span.setAttribute('http.status_code', res.statusCode);
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    });
+    const requestTrace = tracing.startRequest(`${req.method} ${req.path}`, req.headers);
+    res.locals.traceContext = requestTrace.context;
+    res.on('close', () => requestTrace.end(res.statusCode));
     next();
   });
   app.use(
@@ -219,6 +208,17 @@ export async function createGatewayApp(
       logger,
       genReqId: (_req, res) => String(res.locals?.requestId ?? randomUUID()),
       autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+      // One short line per request: the full header dump costs allocation and log volume on
+      // the hottest path of the platform.
+      wrapSerializers: false,
+      serializers: {
+        req: (req: http.IncomingMessage & { id?: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: http.ServerResponse) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(metrics.middleware);
@@ -288,11 +288,9 @@ export async function createGatewayApp(
   );
   app.use(bodyErrorHandler);
   app.use((_req, res) => {
-    res
-      .status(404)
-      .json({
-        errors: [{ message: 'Alamat tidak ditemukan.', extensions: { code: 'NOT_FOUND' } }],
-      });
+    res.status(404).json({
+      errors: [{ message: 'Alamat tidak ditemukan.', extensions: { code: 'NOT_FOUND' } }],
+    });
   });
 
   let stopping: Promise<void> | undefined;

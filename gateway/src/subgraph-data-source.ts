@@ -1,9 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { traceHeaders } from '@sipadu/service-kit';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.js';
+import type { GatewayTracing } from './tracing.js';
 
 export const DOWNSTREAM_SERVICE_ERROR = 'DOWNSTREAM_SERVICE_ERROR';
 
@@ -139,6 +139,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly serviceName: string,
     url: string,
     fetcher: Fetcher,
+    private readonly tracing: GatewayTracing,
   ) {
     super({ url, fetcher });
   }
@@ -151,7 +152,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers || !context?.requestId) return;
     headers.set('x-request-id', context.requestId);
     if (context.caller) headers.set('authorization', context.caller.authorization);
-    for (const [name, value] of Object.entries(traceHeaders(context.traceContext))) {
+    for (const [name, value] of Object.entries(this.tracing.headersFor(context.traceContext))) {
       headers.set(name, value);
     }
   }

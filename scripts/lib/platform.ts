@@ -1,6 +1,7 @@
-// The deployable units of SIPADU on this machine: one table read by start, compose and benchmarks.
+// The deployable units of SIPADU on this machine. Subgraph ports come from the gateway's table.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { defaultSubgraphPorts } from '../../gateway/src/composition.js';
 import { REPO_ROOT } from './infra/paths.js';
 
 export interface ServiceUnit {
@@ -9,21 +10,12 @@ export interface ServiceUnit {
   dir: string;
 }
 
-const SERVICE_PORTS: Record<string, number> = {
-  identity: 4001,
-  documents: 4002,
-  projects: 4003,
-  surveys: 4004,
-  consultations: 4005,
-  notifications: 4006,
-};
-
 export const GATEWAY_PORT = 4000;
 export const WEB_PORT = 3000;
 
 /** Services that exist in this checkout (a folder with schema.graphql), in port order. */
 export function existingServices(): ServiceUnit[] {
-  return Object.entries(SERVICE_PORTS)
+  return Object.entries(defaultSubgraphPorts)
     .map(([name, port]) => ({ name, port, dir: path.join(REPO_ROOT, 'services', name) }))
     .filter((unit) => existsSync(path.join(unit.dir, 'schema.graphql')));
 }

@@ -1,3 +1,4 @@
 export * from './forged-tokens.js';
 export * from './graphql-client.js';
 export * from './keycloak-tokens.js';
+export * from './keycloak-edge-tokens.js';

@@ -8,6 +8,9 @@ import {
   tamperedToken,
   unsignedToken,
   decodeClaims,
+  expiredToken,
+  masterRealmToken,
+  wrongAudienceToken,
 } from '@sipadu/test-kit';
 import { startIdentityService, type IdentityService } from './app.js';
 import { identityEnvironment } from './environment.js';
@@ -66,7 +69,9 @@ describe('identity subgraph: bad tokens', () => {
     ['alg none', async () => unsignedToken(decodeClaims(await token('super-admin')))],
     ['HS256', async () => hmacToken(decodeClaims(await token('super-admin')), 'sipadu')],
     ['tampered', async () => tamperedToken(await token('admin-opd'), { realm_access: { roles: ['super-admin'] } })],
-    ['wrong audience', async () => hmacToken({ ...decodeClaims(await token('super-admin')), aud: 'account' }, 'x')],
+    ['wrong audience', () => wrongAudienceToken()],
+    ['wrong issuer', () => masterRealmToken()],
+    ['expired', () => expiredToken()],
   ])('refuses a %s token with UNAUTHENTICATED and no data', async (_case, make) => {
     const res = await graphqlRequest(url, ME, { token: await make() });
     expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
