@@ -6,7 +6,7 @@
 // ≤ direct p99 + 5 ms. Assumes `npm start` is running. Exit code 0 = PASS, 1 = FAIL,
 // 2 = endpoints not answering.
 //
-// Usage: tsx scripts/bench-gateway.ts [--rate 40] [--seconds 20] [--warmup 3]
+// Usage: tsx scripts/bench-gateway.ts [--rate 25] [--seconds 30] [--warmup 3]
 //                                     [--direct URL] [--gateway URL]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -33,8 +33,8 @@ interface Sample {
 const { values: args } = parseArgs({
   options: {
     // Per target; the direct subgraph then serves 2 × rate (its own stream plus the gateway's).
-    rate: { type: 'string', default: '40' },
-    seconds: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '25' },
+    seconds: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '3' },
     direct: { type: 'string', default: 'http://127.0.0.1:4001/graphql' },
     gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },

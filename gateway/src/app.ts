@@ -15,6 +15,7 @@ import { createLogger, createMetrics, type Logger } from '@sipadu/service-kit';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate, createTokenVerifier, type TokenVerifier } from './auth.js';
 import type { GatewayContext } from './context.js';
@@ -25,7 +26,7 @@ import {
   clientRateLimit,
   queryLengthLimit,
   tokenLimitParseOptions,
-  translateLimitMessage,
+  translateRefusal,
 } from './limits.js';
 import { createServiceProxy } from './proxies.js';
 import { publicOperationsPlugin, publicRootFields } from './public-operations.js';
@@ -104,7 +105,7 @@ function formatError(logger: Logger) {
     }
     const serviceName = formatted.extensions?.serviceName;
     return {
-      message: translateLimitMessage(formatted.message),
+      message: translateRefusal(formatted.message),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code, ...(typeof serviceName === 'string' ? { serviceName } : {}) },
@@ -133,10 +134,12 @@ export async function createGatewayApp(
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are not cacheable by validator; hashing every body for an ETag is waste.
+  app.set('etag', false);
   app.set('trust proxy', env.TRUST_PROXY);
   const server = http.createServer(app);
-  // Longer than the idle timeout of load balancers and of our own upstream pools (15 s), so the
-  // gateway never closes a connection a client is about to reuse.
+  // Longer than the idle timeout of load balancers in front (commonly 60 s), so the gateway never
+  // closes a connection a client is about to reuse; headers must arrive within that too.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   // Bounds slow uploads through /files without cutting legitimate ones on a 2 Mbps link.
@@ -203,9 +206,15 @@ export async function createGatewayApp(
     res.on('close', () => requestTrace.end(res.statusCode));
     next();
   });
+  // Access lines go through an asynchronous, buffered destination: a synchronous write per
+  // request would block the event loop on the platform's hottest path.
+  const accessLog = pino.destination({ dest: 1, sync: false });
   app.use(
     pinoHttp({
-      logger,
+      logger: pino(
+        { name: 'gateway', level: logger.level, base: { service: 'gateway' } },
+        accessLog,
+      ),
       genReqId: (_req, res) => String(res.locals?.requestId ?? randomUUID()),
       autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
       // One short line per request: the full header dump costs allocation and log volume on
@@ -318,6 +327,11 @@ export async function createGatewayApp(
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
         fetcher.destroy();
         for (const proxy of proxies) proxy.destroy();
+        try {
+          accessLog.flushSync();
+        } catch {
+          // Nothing buffered, or the descriptor is already closed: no access line to save.
+        }
       })();
       return stopping;
     },

@@ -323,8 +323,11 @@ describe('gateway over real subgraphs', () => {
 
     it('refuses batched requests', async () => {
       const one = { query: '{ organizations { code } }' };
-      const { status } = await refusedBeforeExecution([one, one]);
+      const { status, payload } = await refusedBeforeExecution([one, one]);
       expect(status).toBe(400);
+      expect(payload.errors?.[0]?.message).toBe(
+        'Beberapa operasi dalam satu permintaan (batch) tidak didukung.',
+      );
     });
 
     it('refuses a body over the size limit with JSON', async () => {
@@ -344,6 +347,9 @@ describe('gateway over real subgraphs', () => {
         `${gateway.url}?query=${encodeURIComponent('{ organizations { code } }')}`,
       );
       expect(response.status).toBe(400);
+      expect(
+        ((await response.json()) as { errors: { message: string }[] }).errors[0]?.message,
+      ).toMatch(/dugaan CSRF/);
       expect(identity.requests.length).toBe(before);
     });
 
@@ -490,5 +496,64 @@ describe('gateway in production mode', () => {
     const response = await graphqlRequest(gateway.url, '{ organization { code } }');
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.errors)).not.toContain('organizations');
+  });
+});
+
+describe('gateway cost and directive limits', () => {
+  let identity: TestSubgraph;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    identity = await startIdentity();
+    gateway = await startTestGateway(composeTestSupergraph([identity]), {
+      MAX_QUERY_COST: '40',
+      MAX_DIRECTIVES: '5',
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await identity?.stop();
+  });
+
+  it('serves a query within the cost budget', async () => {
+    const response = await graphqlRequest(gateway.url, '{ organizations { code name } }');
+    expect(response.errors).toBeUndefined();
+  });
+
+  it('refuses a query over the cost budget before any subgraph is called', async () => {
+    const before = identity.requests.length;
+    const fields = Array.from({ length: 30 }, () => 'code name').join(' ');
+    const response = await graphqlRequest(gateway.url, `{ organizations { ${fields} } }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.message).toBe('Kueri terlalu berat (batas biaya 40).');
+    expect(identity.requests.length).toBe(before);
+  });
+
+  it('refuses too many directives before any subgraph is called', async () => {
+    const before = identity.requests.length;
+    const fields = Array.from({ length: 6 }, () => 'code @include(if: true)').join(' ');
+    const response = await graphqlRequest(gateway.url, `{ organizations { ${fields} } }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.message).toBe('Kueri memakai terlalu banyak direktif (batas 5).');
+    expect(identity.requests.length).toBe(before);
+  });
+});
+
+describe('gateway graceful shutdown', () => {
+  it('lets an in-flight request finish, then refuses new connections', async () => {
+    const identity = await startIdentity();
+    const gateway = await startTestGateway(composeTestSupergraph([identity]));
+    try {
+      const inFlight = graphqlRequest(gateway.url, '{ slow(ms: 400) }');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const stopped = gateway.stop();
+      await expect(inFlight).resolves.toMatchObject({ status: 200, data: { slow: 'selesai' } });
+      await stopped;
+      await expect(fetch(`${gateway.origin}/healthz`)).rejects.toThrow();
+    } finally {
+      await gateway.stop();
+      await identity.stop();
+    }
   });
 });

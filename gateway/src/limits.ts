@@ -47,10 +47,18 @@ export function tokenLimitParseOptions(maxTokens: number): { maxTokens: number }
   return { maxTokens };
 }
 
-/** graphql-js' English token-limit message, rephrased for users. */
-export function translateLimitMessage(message: string): string {
+/** Refusals raised in English by graphql-js and Apollo Server, rephrased for users. */
+export function translateRefusal(message: string): string {
   const tokens = /Document contains more (?:than|that) (\d+) tokens/.exec(message);
   if (tokens) return `Kueri terlalu panjang (batas ${tokens[1]} token).`;
+  if (
+    message.startsWith('This operation has been blocked as a potential Cross-Site Request Forgery')
+  ) {
+    return 'Permintaan ditolak sebagai dugaan CSRF: kirim sebagai POST dengan Content-Type application/json, atau sertakan header apollo-require-preflight.';
+  }
+  if (message === 'Operation batching disabled.') {
+    return 'Beberapa operasi dalam satu permintaan (batch) tidak didukung.';
+  }
   // graphql-armor prefixes its (already Indonesian) limit messages with "Syntax Error: ".
   return message.replace(/^Syntax Error: (?=.*\(batas)/, '');
 }

@@ -174,6 +174,7 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
         if (!isDuplicateKey(err)) throw err;
       }
       msg.ack();
+      logger.debug(eventLog, 'event processed');
     } catch (err) {
       const delay = Math.min(retryDelayMs * 2 ** (msg.info.deliveryCount - 1), maxRetryDelayMs);
       logger.error(

@@ -10,8 +10,8 @@ import { subjectForType } from './subjects.js';
  * 1. A business write carries its events in the same single-document write, under
  *    `_pendingEvents` (`withEvents` for an update, `eventsForInsert` for a new document), so the
  *    change and its events are stored atomically or not at all.
- * 2. `flush` copies them into the service's `outbox` collection (upsert keyed by event id, so a
- *    repeated flush is harmless) and only then removes them from the business document. A crash
+ * 2. `flush` copies them into the service's `outbox` collection (keyed by event id: an event
+ *    already there is skipped, so a repeated flush is harmless) and only then removes them from the business document. A crash
  *    between the two leaves them on the document; the relay's sweep flushes them again.
  * 3. The relay publishes unsent outbox rows in `seq` order with Nats-Msg-Id = event id and sets
  *    `sentAt` after the JetStream ack.
@@ -40,16 +40,6 @@ export interface OutboxRow {
   sentAt: Date | null;
   attempts: number;
   lastError?: string;
-  streamSeq?: number;
-  duplicate?: boolean;
-}
-
-export interface SentAck {
-  id: string;
-  /** Stream sequence of the stored message. */
-  seq: number;
-  /** The stream already had this event id (a re-send within the duplicate window). */
-  duplicate: boolean;
 }
 
 /** A business collection (or the mongoose model owning it) whose documents may carry pending events. */
@@ -99,12 +89,8 @@ function nativeCollection(source: EventSource): mongo.Collection {
     : source) as unknown as mongo.Collection;
 }
 
-function isDuplicateKeyOnly(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const { code, writeErrors } = err as { code?: number; writeErrors?: { code?: number }[] };
-  if (Array.isArray(writeErrors) && writeErrors.length > 0)
-    return writeErrors.every((w) => w.code === 11000);
-  return code === 11000;
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
 
 export interface OutboxOptions {
@@ -195,21 +181,13 @@ export class Outbox {
     return this.rows.find({ sentAt: null }).sort({ seq: 1 }).limit(limit).toArray();
   }
 
-  /** Records JetStream acks (stream sequence, duplicate flag) and `sentAt`, in one round trip. */
-  async markSent(acks: readonly SentAck[]): Promise<void> {
-    if (acks.length === 0) return;
-    const sentAt = new Date();
-    await this.rows.bulkWrite(
-      acks.map((ack) => ({
-        updateOne: {
-          filter: { _id: ack.id },
-          update: {
-            $set: { sentAt, streamSeq: ack.seq, duplicate: ack.duplicate },
-            $inc: { attempts: 1 },
-          },
-        },
-      })),
-      { ordered: false },
+  /** Marks rows sent after their JetStream ack, in one round trip. */
+  async markSent(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    // One updateMany: FerretDB v1 (SQLite) hangs on a bulkWrite of many updates.
+    await this.rows.updateMany(
+      { _id: { $in: [...ids] } },
+      { $set: { sentAt: new Date() }, $inc: { attempts: 1 } },
     );
   }
 
@@ -252,30 +230,23 @@ export class Outbox {
     );
     const first = (counter?.value ?? fresh.length) - fresh.length + 1;
     const createdAt = new Date();
-    try {
-      await this.rows.bulkWrite(
-        fresh.map((p, index) => ({
-          updateOne: {
-            filter: { _id: p.id },
-            update: {
-              $setOnInsert: {
-                seq: first + index,
-                type: p.type,
-                natsSubject: subjectForType(p.type),
-                envelope: p.envelope,
-                createdAt,
-                sentAt: null,
-                attempts: 0,
-              },
-            },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
-    } catch (err) {
-      // A concurrent flush of the same document inserted the same event first: already stored.
-      if (!isDuplicateKeyOnly(err)) throw err;
+    // One insert per event (usually one or two per write): FerretDB v1 hangs on large bulk writes.
+    for (const [index, p] of fresh.entries()) {
+      try {
+        await this.rows.insertOne({
+          _id: p.id,
+          seq: first + index,
+          type: p.type,
+          natsSubject: subjectForType(p.type),
+          envelope: p.envelope,
+          createdAt,
+          sentAt: null,
+          attempts: 0,
+        });
+      } catch (err) {
+        // A concurrent flush of the same document stored this event first.
+        if (!isDuplicateKey(err)) throw err;
+      }
     }
   }
 }

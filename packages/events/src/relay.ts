@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import { TimeoutError, headers, type NatsConnection, type Status } from '@nats-io/nats-core';
 import { defaultLogger, type EventsLogger } from './logger.js';
-import type { EventSource, Outbox, OutboxRow, SentAck } from './outbox.js';
+import type { EventSource, Outbox, OutboxRow } from './outbox.js';
 import { ensureStream } from './subjects.js';
 import { TRACEPARENT_HEADER } from './tracing.js';
 
@@ -173,14 +173,16 @@ export class OutboxRelay {
       if (rows.length === 0) return;
       // Acks are recorded once per batch (one database round trip); a crash before that only
       // re-sends rows the stream then reports as duplicates.
-      const acks: SentAck[] = [];
+      const sent: string[] = [];
       try {
         for (const row of rows) {
           if (this.stopped) break;
-          acks.push({ id: row._id, ...(await this.send(row)) });
+          await this.send(row);
+          sent.push(row._id);
         }
       } finally {
-        await this.outbox.markSent(acks);
+        await this.outbox.markSent(sent);
+        if (sent.length > 0) this.logger.debug({ sent: sent.length }, 'outbox rows sent');
       }
     }
   }
@@ -199,7 +201,10 @@ export class OutboxRelay {
       return await publishOutboxRow(this.js, row, this.options.publishTimeoutMs);
     } catch (err) {
       // Anything but a timeout (server unreachable) may mean the server lost the stream (new store).
-      if (!(err instanceof TimeoutError || (err instanceof Error && err.cause instanceof TimeoutError))) {
+      if (!(
+        err instanceof TimeoutError ||
+        (err instanceof Error && err.cause instanceof TimeoutError)
+      )) {
         this.streamReady = false;
       }
       await this.outbox
