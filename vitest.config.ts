@@ -9,13 +9,28 @@ export default defineConfig({
     hookTimeout: 240_000,
     fileParallelism: false,
     projects: [
-      { extends: true, test: { name: '@sipadu/service-kit', include: ['packages/service-kit/src/**/*.spec.ts'] } },
-      { extends: true, test: { name: '@sipadu/events', include: ['packages/events/src/**/*.spec.ts'] } },
-      { extends: true, test: { name: '@sipadu/test-kit', include: ['packages/test-kit/src/**/*.spec.ts'] } },
-      { extends: true, test: { name: '@sipadu/identity', include: ['services/identity/src/**/*.spec.ts'] } },
+      {
+        extends: true,
+        test: { name: '@sipadu/service-kit', include: ['packages/service-kit/src/**/*.spec.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: '@sipadu/events', include: ['packages/events/src/**/*.spec.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: '@sipadu/test-kit', include: ['packages/test-kit/src/**/*.spec.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: '@sipadu/identity', include: ['services/identity/src/**/*.spec.ts'] },
+      },
       { extends: true, test: { name: '@sipadu/gateway', include: ['gateway/src/**/*.spec.ts'] } },
       { extends: true, test: { name: 'keycloak', include: ['keycloak/**/*.spec.ts'] } },
-      { extends: true, test: { name: 'platform', include: ['test/**/*.spec.ts', 'scripts/**/*.spec.ts'] } },
+      {
+        extends: true,
+        test: { name: 'platform', include: ['test/**/*.spec.ts', 'scripts/**/*.spec.ts'] },
+      },
     ],
   },
 });

@@ -11,7 +11,9 @@ const manifest = JSON.parse(readFileSync(path.join(unitDir, 'package.json'), 'ut
   name: string;
   dependencies?: Record<string, string>;
 };
-const external = Object.keys(manifest.dependencies ?? {}).filter((name) => !name.startsWith('@sipadu/'));
+const external = Object.keys(manifest.dependencies ?? {}).filter(
+  (name) => !name.startsWith('@sipadu/'),
+);
 
 await build({
   entryPoints: [path.join(unitDir, 'src/index.ts')],

@@ -2,9 +2,20 @@
 // the gateway — then the URLs and demo logins. Ctrl-C stops everything this run started.
 import path from 'node:path';
 import { composeSupergraphFile } from './compose-supergraph.js';
-import { KEYCLOAK_DEV_ADMIN, KEYCLOAK_REALM, ensureInfra, type InfraUrls } from './lib/infra/index.js';
+import {
+  KEYCLOAK_DEV_ADMIN,
+  KEYCLOAK_REALM,
+  ensureInfra,
+  type InfraUrls,
+} from './lib/infra/index.js';
 import { REPO_ROOT, logFile } from './lib/infra/paths.js';
-import { httpOk, startProcess, stopProcess, waitUntil, type ManagedProcess } from './lib/infra/process.js';
+import {
+  httpOk,
+  startProcess,
+  stopProcess,
+  waitUntil,
+  type ManagedProcess,
+} from './lib/infra/process.js';
 import { DEV_PASSWORD, GATEWAY_PORT, existingServices, serviceUrl } from './lib/platform.js';
 
 const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
@@ -38,7 +49,8 @@ async function main(): Promise<void> {
     await infra.stop();
     process.exit(code);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void stopAll(0));
 
   try {
     const composed = composeSupergraphFile();
@@ -68,7 +80,9 @@ async function main(): Promise<void> {
       env: {
         ...env,
         PORT: String(GATEWAY_PORT),
-        ...Object.fromEntries(services.map((unit) => [`${unit.name.toUpperCase()}_URL`, serviceUrl(unit)])),
+        ...Object.fromEntries(
+          services.map((unit) => [`${unit.name.toUpperCase()}_URL`, serviceUrl(unit)]),
+        ),
       },
       logPath: gatewayLog,
     });
@@ -80,17 +94,25 @@ async function main(): Promise<void> {
       logPath: gatewayLog,
     });
 
-    printBanner(infra.urls, services.map((unit) => `${unit.name.padEnd(14)} ${serviceUrl(unit)}`), started);
+    printBanner(
+      infra.urls,
+      services.map((unit) => `${unit.name.padEnd(14)} ${serviceUrl(unit)}`),
+      started,
+    );
     // Any unit dying stops the platform, so a newcomer never works against half of it.
     for (const child of children) {
       void child.exited.then((code) => {
         if (stopping) return;
-        console.error(`[sipadu] ${child.name} berhenti tak terduga (kode ${code}); lihat ${logFile(child.name)}`);
+        console.error(
+          `[sipadu] ${child.name} berhenti tak terduga (kode ${code}); lihat ${logFile(child.name)}`,
+        );
         void stopAll(1);
       });
     }
   } catch (error) {
-    console.error(`[sipadu] gagal menjalankan platform: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[sipadu] gagal menjalankan platform: ${error instanceof Error ? error.message : String(error)}`,
+    );
     await stopAll(1);
   }
 }

@@ -30,7 +30,11 @@ console.log('▶ codegen: tipe resolver sesuai schema.graphql');
 const stale = (await generateResolverTypes()).filter(
   (file) => !existsSync(file.file) || readFileSync(file.file, 'utf8') !== file.content,
 );
-gate('codegen', stale.length === 0, stale.length ? `jalankan npm run codegen (${stale.map((f) => f.service).join(', ')})` : '');
+gate(
+  'codegen',
+  stale.length === 0,
+  stale.length ? `jalankan npm run codegen (${stale.map((f) => f.service).join(', ')})` : '',
+);
 
 console.log('\n▶ composition: supergraph dari semua subgraph');
 const composition = composeSupergraphFile();
@@ -44,10 +48,14 @@ command('format', bin('prettier'), ['--check', '.', '--log-level=warn']);
 const report = path.join(INFRA_DIR, 'vitest-report.json');
 rmSync(report, { force: true });
 console.log('\n▶ vitest: unit dan integrasi terhadap infrastruktur lokal yang nyata');
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  cwd: REPO_ROOT,
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  },
+);
 if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;

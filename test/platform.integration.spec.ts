@@ -29,8 +29,15 @@ const tokens: Record<string, string> = {};
 const token = async (username: string) => (tokens[username] ??= await getUserToken(username));
 
 beforeAll(async () => {
-  const env = identityEnvironment({ ...process.env, PORT: '0', MONGO_DATABASE: DATABASE, LOG_LEVEL: 'silent' });
-  const connection = await mongoose.createConnection(env.MONGO_URL, { dbName: DATABASE }).asPromise();
+  const env = identityEnvironment({
+    ...process.env,
+    PORT: '0',
+    MONGO_DATABASE: DATABASE,
+    LOG_LEVEL: 'silent',
+  });
+  const connection = await mongoose
+    .createConnection(env.MONGO_URL, { dbName: DATABASE })
+    .asPromise();
   await connection.dropDatabase();
   await connection.close();
   identity = await startIdentityService(env, { seed: true });
@@ -74,7 +81,9 @@ describe('platform through the gateway', () => {
     ['petugas-tik', 'DISKOMINFO'],
     ['pemberi-tugas', 'DPUPR'],
   ])('%s gets their organization %s and role from me', async (username, org) => {
-    const res = await graphqlRequest<{ me: { username: string; roles: string[]; organization: { code: string } } }>(url, ME, {
+    const res = await graphqlRequest<{
+      me: { username: string; roles: string[]; organization: { code: string } };
+    }>(url, ME, {
       token: await token(username),
     });
     expect(res.errors).toBeUndefined();
@@ -96,10 +105,16 @@ describe('platform through the gateway', () => {
   });
 
   it('serves the public directory with no token and refuses anonymous private operations', async () => {
-    const orgs = await graphqlRequest<{ organizations: { totalCount: number } }>(url, `{ organizations(first: 3) { totalCount edges { node { code name profile { address } } } } }`);
+    const orgs = await graphqlRequest<{ organizations: { totalCount: number } }>(
+      url,
+      `{ organizations(first: 3) { totalCount edges { node { code name profile { address } } } } }`,
+    );
     expect(orgs.errors).toBeUndefined();
     expect(orgs.data?.organizations.totalCount).toBeGreaterThanOrEqual(14);
-    const one = await graphqlRequest<{ organization: { name: string } }>(url, `{ organization(code: "BPKAD") { name } }`);
+    const one = await graphqlRequest<{ organization: { name: string } }>(
+      url,
+      `{ organization(code: "BPKAD") { name } }`,
+    );
     expect(one.data?.organization.name).toMatch(/Keuangan/);
     const me = await graphqlRequest(url, ME);
     expect(errorCodes(me)).toEqual(['UNAUTHENTICATED']);
@@ -127,7 +142,10 @@ describe('platform through the gateway', () => {
       roles: ['unit-kerja'],
       password: 'Rahasia!2026x',
     };
-    const refused = await graphqlRequest(url, create, { token: await token('admin-opd'), variables: { input } });
+    const refused = await graphqlRequest(url, create, {
+      token: await token('admin-opd'),
+      variables: { input },
+    });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
     const superAdmin = await graphqlRequest(url, create, {
       token: await token('admin-opd'),

@@ -1,5 +1,5 @@
 // Spec support: real subgraphs (Apollo Server + buildSubgraphSchema on loopback) and an
-// in-process gateway on a free port. Not part of the production build (tsconfig.build.json).
+// in-process gateway on a free port. Not bundled: the production build starts from src/index.ts.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hmacToken, startLocalIssuer, tamperedToken, unsignedToken, type LocalIssuer } from '@sipadu/test-kit';
+import {
+  hmacToken,
+  startLocalIssuer,
+  tamperedToken,
+  unsignedToken,
+  type LocalIssuer,
+} from '@sipadu/test-kit';
 import { GraphQLError } from 'graphql';
 import { bearerToken, createTokenVerifier, type TokenVerifier } from './auth.js';
 
@@ -29,7 +35,11 @@ async function refusal(token: string): Promise<GraphQLError> {
 
 beforeAll(async () => {
   issuer = await startLocalIssuer();
-  verify = createTokenVerifier({ issuer: issuer.issuer, jwksUrl: issuer.jwksUrl, audience: 'sipadu-api' });
+  verify = createTokenVerifier({
+    issuer: issuer.issuer,
+    jwksUrl: issuer.jwksUrl,
+    audience: 'sipadu-api',
+  });
 });
 afterAll(() => issuer.close());
 
@@ -48,19 +58,52 @@ describe('createTokenVerifier', () => {
 
   it('recognises a partner system token (client credentials)', async () => {
     const principal = await verify(
-      await issuer.sign(claims({ preferred_username: 'service-account-sipadu-partner', client_id: 'sipadu-partner', azp: 'sipadu-partner', org: undefined })),
+      await issuer.sign(
+        claims({
+          preferred_username: 'service-account-sipadu-partner',
+          client_id: 'sipadu-partner',
+          azp: 'sipadu-partner',
+          org: undefined,
+        }),
+      ),
     );
     expect(principal.kind).toBe('client');
     expect(principal.clientId).toBe('sipadu-partner');
   });
 
   it.each([
-    ['expired', async () => issuer.sign(claims(), { expiresIn: Math.floor(Date.now() / 1000) - 60 })],
+    [
+      'expired',
+      async () => issuer.sign(claims(), { expiresIn: Math.floor(Date.now() / 1000) - 60 }),
+    ],
     ['wrong audience', async () => issuer.sign(claims({ aud: 'account' }))],
     ['wrong issuer', async () => issuer.sign(claims({ iss: 'http://evil.example/realms/sipadu' }))],
-    ['alg none', async () => unsignedToken({ ...claims(), exp: Math.floor(Date.now() / 1000) + 300, iat: Math.floor(Date.now() / 1000) })],
-    ['HS256', async () => hmacToken({ ...claims(), exp: Math.floor(Date.now() / 1000) + 300, iat: Math.floor(Date.now() / 1000) }, 'shared-secret')],
-    ['tampered payload', async () => tamperedToken(await issuer.sign(claims()), { realm_access: { roles: ['super-admin'] } })],
+    [
+      'alg none',
+      async () =>
+        unsignedToken({
+          ...claims(),
+          exp: Math.floor(Date.now() / 1000) + 300,
+          iat: Math.floor(Date.now() / 1000),
+        }),
+    ],
+    [
+      'HS256',
+      async () =>
+        hmacToken(
+          {
+            ...claims(),
+            exp: Math.floor(Date.now() / 1000) + 300,
+            iat: Math.floor(Date.now() / 1000),
+          },
+          'shared-secret',
+        ),
+    ],
+    [
+      'tampered payload',
+      async () =>
+        tamperedToken(await issuer.sign(claims()), { realm_access: { roles: ['super-admin'] } }),
+    ],
     ['garbage', async () => 'not.a.token'],
   ])('refuses a %s token with UNAUTHENTICATED', async (_case, make) => {
     const error = await refusal(await make());

@@ -18,7 +18,11 @@ const person = (roles: Role[], organizationCode: string | null = 'DINKES'): Prin
 const access = defineAccess({
   'Query.directory': { public: true },
   'Query.me': {},
-  'Mutation.editProfile': { roles: ['admin-opd', 'super-admin'], scope: 'organization', acrossOrganizations: ['super-admin'] },
+  'Mutation.editProfile': {
+    roles: ['admin-opd', 'super-admin'],
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
   'Query.partnerData': { roles: ['publik'], clients: true },
 });
 
@@ -42,20 +46,52 @@ describe('defineAccess', () => {
   });
 
   it('checks roles', () => {
-    expect(code(() => access.assert(person(['pelaksana']), 'Mutation.editProfile', { organizationCode: 'DINKES' }))).toBe('FORBIDDEN');
-    expect(code(() => access.assert(person(['admin-opd']), 'Mutation.editProfile', { organizationCode: 'DINKES' }))).toBe('ok');
+    expect(
+      code(() =>
+        access.assert(person(['pelaksana']), 'Mutation.editProfile', {
+          organizationCode: 'DINKES',
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(() =>
+        access.assert(person(['admin-opd']), 'Mutation.editProfile', {
+          organizationCode: 'DINKES',
+        }),
+      ),
+    ).toBe('ok');
   });
 
   it('keeps an admin-opd inside their own organization, but not a super-admin', () => {
-    expect(code(() => access.assert(person(['admin-opd']), 'Mutation.editProfile', { organizationCode: 'DPUPR' }))).toBe('FORBIDDEN');
-    expect(code(() => access.assert(person(['admin-opd'], null), 'Mutation.editProfile', { organizationCode: null }))).toBe('FORBIDDEN');
-    expect(code(() => access.assert(person(['super-admin'], 'DISKOMINFO'), 'Mutation.editProfile', { organizationCode: 'DPUPR' }))).toBe('ok');
+    expect(
+      code(() =>
+        access.assert(person(['admin-opd']), 'Mutation.editProfile', { organizationCode: 'DPUPR' }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(() =>
+        access.assert(person(['admin-opd'], null), 'Mutation.editProfile', {
+          organizationCode: null,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(() =>
+        access.assert(person(['super-admin'], 'DISKOMINFO'), 'Mutation.editProfile', {
+          organizationCode: 'DPUPR',
+        }),
+      ),
+    ).toBe('ok');
     expect(access.seesAllOrganizations(person(['admin-opd']), 'Mutation.editProfile')).toBe(false);
     expect(access.seesAllOrganizations(person(['super-admin']), 'Mutation.editProfile')).toBe(true);
   });
 
   it('refuses partner systems unless the rule admits clients', () => {
-    const client: Principal = { ...person(['publik'], null), kind: 'client', clientId: 'sipadu-partner' };
+    const client: Principal = {
+      ...person(['publik'], null),
+      kind: 'client',
+      clientId: 'sipadu-partner',
+    };
     expect(code(() => access.assert(client, 'Query.me'))).toBe('FORBIDDEN');
     expect(code(() => access.assert(client, 'Query.partnerData'))).toBe('ok');
   });

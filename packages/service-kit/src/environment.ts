@@ -18,7 +18,10 @@ export const subgraphEnvironmentSchema = baseEnvironmentSchema.extend({
     .regex(/^mongodb(\+srv)?:\/\//, 'harus URL mongodb://')
     .default('mongodb://127.0.0.1:27017'),
   /** Overrides the database name `sipadu_<service>` (tests use their own). */
-  MONGO_DATABASE: z.string().regex(/^[\w-]{1,63}$/).optional(),
+  MONGO_DATABASE: z
+    .string()
+    .regex(/^[\w-]{1,63}$/)
+    .optional(),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   /** Issuer as it appears in tokens (what the browser sees). */
   KEYCLOAK_ISSUER: z.url().default('http://localhost:8080/realms/sipadu'),

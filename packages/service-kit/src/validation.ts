@@ -18,5 +18,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 
 /** Escapes user text for a `$regex` filter (FerretDB v1 has no text index or collation). */
 export function containsPattern(text: string): RegExp {
-  return new RegExp(text.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
 }

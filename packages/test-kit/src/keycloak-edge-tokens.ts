@@ -16,25 +16,36 @@ async function form(url: string, body: Record<string, string>): Promise<{ access
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(body),
   });
-  if (!response.ok) throw new Error(`token request to ${url} failed: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(
+      `token request to ${url} failed: HTTP ${response.status} ${await response.text()}`,
+    );
   return (await response.json()) as { access_token: string };
 }
 
 /** A token of the Keycloak master realm's admin: valid signature, wrong issuer for SIPADU. */
 export async function masterRealmToken(): Promise<string> {
-  const { access_token } = await form(`${keycloakUrl()}/realms/master/protocol/openid-connect/token`, {
-    grant_type: 'password',
-    client_id: 'admin-cli',
-    ...ADMIN,
-  });
+  const { access_token } = await form(
+    `${keycloakUrl()}/realms/master/protocol/openid-connect/token`,
+    {
+      grant_type: 'password',
+      client_id: 'admin-cli',
+      ...ADMIN,
+    },
+  );
   return access_token;
 }
 
-async function ensureTestClient(clientId: string, config: { lifespanSeconds?: number; audience: boolean }) {
+async function ensureTestClient(
+  clientId: string,
+  config: { lifespanSeconds?: number; audience: boolean },
+) {
   const admin = await masterRealmToken();
   const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
   const base = `${keycloakUrl()}/admin/realms/${DEV_REALM}/clients`;
-  const existing = (await (await fetch(`${base}?clientId=${clientId}`, { headers })).json()) as unknown[];
+  const existing = (await (
+    await fetch(`${base}?clientId=${clientId}`, { headers })
+  ).json()) as unknown[];
   if (existing.length > 0) return;
   const response = await fetch(base, {
     method: 'POST',
@@ -44,22 +55,35 @@ async function ensureTestClient(clientId: string, config: { lifespanSeconds?: nu
       publicClient: true,
       standardFlowEnabled: false,
       directAccessGrantsEnabled: true,
-      attributes: config.lifespanSeconds ? { 'access.token.lifespan': String(config.lifespanSeconds) } : {},
-      defaultClientScopes: ['basic', 'roles', 'profile', 'email', ...(config.audience ? ['sipadu-api'] : [])],
+      attributes: config.lifespanSeconds
+        ? { 'access.token.lifespan': String(config.lifespanSeconds) }
+        : {},
+      defaultClientScopes: [
+        'basic',
+        'roles',
+        'profile',
+        'email',
+        ...(config.audience ? ['sipadu-api'] : []),
+      ],
     }),
   });
   if (!response.ok && response.status !== 409) {
-    throw new Error(`creating test client ${clientId} failed: HTTP ${response.status} ${await response.text()}`);
+    throw new Error(
+      `creating test client ${clientId} failed: HTTP ${response.status} ${await response.text()}`,
+    );
   }
 }
 
 async function userTokenVia(clientId: string, username: string): Promise<string> {
-  const { access_token } = await form(`${keycloakUrl()}/realms/${DEV_REALM}/protocol/openid-connect/token`, {
-    grant_type: 'password',
-    client_id: clientId,
-    username,
-    password: DEV_PASSWORD,
-  });
+  const { access_token } = await form(
+    `${keycloakUrl()}/realms/${DEV_REALM}/protocol/openid-connect/token`,
+    {
+      grant_type: 'password',
+      client_id: clientId,
+      username,
+      password: DEV_PASSWORD,
+    },
+  );
   return access_token;
 }
 
@@ -73,7 +97,9 @@ export async function wrongAudienceToken(username = 'super-admin'): Promise<stri
 export async function expiredToken(username = 'super-admin'): Promise<string> {
   await ensureTestClient('sipadu-test-expiring', { audience: true, lifespanSeconds: 1 });
   const token = await userTokenVia('sipadu-test-expiring', username);
-  const { exp } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp: number };
+  const { exp } = JSON.parse(
+    Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+  ) as { exp: number };
   // Verifiers allow a few seconds of clock skew.
   const wait = exp * 1000 + 7_000 - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

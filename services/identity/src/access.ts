@@ -7,19 +7,47 @@ export const access = defineAccess({
   'Query.me': {},
   'Query.organizations': { public: true },
   'Query.organization': { public: true },
-  'Query.users': { roles: administrators, scope: 'organization', acrossOrganizations: ['super-admin'] },
-  'Query.user': { roles: administrators, scope: 'organization', acrossOrganizations: ['super-admin'] },
-  'Mutation.createUser': { roles: administrators, scope: 'organization', acrossOrganizations: ['super-admin'] },
-  'Mutation.setUserActive': { roles: administrators, scope: 'organization', acrossOrganizations: ['super-admin'] },
-  'Mutation.setUserRoles': { roles: administrators, scope: 'organization', acrossOrganizations: ['super-admin'] },
+  'Query.users': {
+    roles: administrators,
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
+  'Query.user': {
+    roles: administrators,
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
+  'Mutation.createUser': {
+    roles: administrators,
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
+  'Mutation.setUserActive': {
+    roles: administrators,
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
+  'Mutation.setUserRoles': {
+    roles: administrators,
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
   'Mutation.updateOrganizationProfile': {
     roles: administrators,
     scope: 'organization',
     acrossOrganizations: ['super-admin'],
   },
   'Mutation.createOrganization': { roles: ['super-admin'] },
-  'Mutation.savePublicOfficer': { roles: administrators, scope: 'organization', acrossOrganizations: ['super-admin'] },
-  'Mutation.removePublicOfficer': { roles: administrators, scope: 'organization', acrossOrganizations: ['super-admin'] },
+  'Mutation.savePublicOfficer': {
+    roles: administrators,
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
+  'Mutation.removePublicOfficer': {
+    roles: administrators,
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
   /** Unpublished officer profiles: the agency's own administrators. */
   'Organization.unpublishedOfficers': {
     roles: administrators,
@@ -36,4 +64,9 @@ export const access = defineAccess({
 export type IdentityAction = keyof typeof access.rules;
 
 /** Roles an admin-opd may never grant or take away: they reach beyond one agency. */
-export const RESTRICTED_ROLES: readonly Role[] = ['super-admin', 'pimpinan', 'evaluator', 'pemberi-pinjaman'];
+export const RESTRICTED_ROLES: readonly Role[] = [
+  'super-admin',
+  'pimpinan',
+  'evaluator',
+  'pemberi-pinjaman',
+];

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { Outbox, OutboxRelay, connectNats } from '@sipadu/events';
-import { connectMongo, createLogger, pingMongo, startSubgraph, type RunningSubgraph } from '@sipadu/service-kit';
+import {
+  connectMongo,
+  createLogger,
+  pingMongo,
+  startSubgraph,
+  type RunningSubgraph,
+} from '@sipadu/service-kit';
 import type { ServiceContext } from './context.js';
 import type { IdentityEnvironment } from './environment.js';
 import { KeycloakAdmin } from './keycloak/keycloak-admin.js';
@@ -72,7 +78,12 @@ export async function startIdentityService(
     services.users
       .syncFromKeycloak()
       .then((count) => logger.info({ count }, 'pengguna Keycloak dicerminkan'))
-      .catch((err: unknown) => logger.warn({ err }, 'gagal mencerminkan pengguna Keycloak; dicoba lagi saat start berikutnya'));
+      .catch((err: unknown) =>
+        logger.warn(
+          { err },
+          'gagal mencerminkan pengguna Keycloak; dicoba lagi saat start berikutnya',
+        ),
+      );
   }
 
   const running = await startSubgraph<ServiceContext>({
@@ -83,7 +94,14 @@ export async function startIdentityService(
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),
-      nats: async () => !nc.isClosed() && nc.info !== undefined && !nc.isDraining() && (await nc.rtt().then(() => true, () => false)),
+      nats: async () =>
+        !nc.isClosed() &&
+        nc.info !== undefined &&
+        !nc.isDraining() &&
+        (await nc.rtt().then(
+          () => true,
+          () => false,
+        )),
     },
     extendContext: (base) => ({ ...base, services }),
     onPrincipal: (principal) => services.users.mirror(principal),

@@ -15,10 +15,17 @@ const schema = subgraphEnvironmentSchema.extend({
 
 export type IdentityEnvironment = z.infer<typeof schema>;
 
-export function identityEnvironment(source: Record<string, string | undefined> = process.env): IdentityEnvironment {
+export function identityEnvironment(
+  source: Record<string, string | undefined> = process.env,
+): IdentityEnvironment {
   const env = loadEnvironment(schema, source);
-  if (env.NODE_ENV === 'production' && env.KEYCLOAK_ADMIN_CLIENT_SECRET === 'sipadu-identity-admin-dev-secret') {
-    throw new Error('KEYCLOAK_ADMIN_CLIENT_SECRET wajib diisi di produksi (jangan memakai rahasia pengembangan).');
+  if (
+    env.NODE_ENV === 'production' &&
+    env.KEYCLOAK_ADMIN_CLIENT_SECRET === 'sipadu-identity-admin-dev-secret'
+  ) {
+    throw new Error(
+      'KEYCLOAK_ADMIN_CLIENT_SECRET wajib diisi di produksi (jangan memakai rahasia pengembangan).',
+    );
   }
   return env;
 }

@@ -23,8 +23,16 @@ const token = async (username: string) => (tokens[username] ??= await getUserTok
 const suffix = Date.now().toString(36);
 
 beforeAll(async () => {
-  const env = identityEnvironment({ ...process.env, PORT: '0', MONGO_DATABASE: DATABASE, LOG_LEVEL: 'silent', SYNC_USERS_ON_START: 'false' });
-  const connection = await mongoose.createConnection(env.MONGO_URL, { dbName: DATABASE }).asPromise();
+  const env = identityEnvironment({
+    ...process.env,
+    PORT: '0',
+    MONGO_DATABASE: DATABASE,
+    LOG_LEVEL: 'silent',
+    SYNC_USERS_ON_START: 'false',
+  });
+  const connection = await mongoose
+    .createConnection(env.MONGO_URL, { dbName: DATABASE })
+    .asPromise();
   await connection.dropDatabase();
   await connection.close();
   service = await startIdentityService(env);
@@ -47,11 +55,9 @@ describe('identity subgraph: who am I', () => {
     ['pemberi-pinjaman', 'PTSMI'],
     ['pimpinan', 'SETDA'],
   ])('%s sees their organization %s and role', async (username, org) => {
-    const res = await graphqlRequest<{ me: { username: string; roles: string[]; organization: { code: string } } }>(
-      url,
-      ME,
-      { token: await token(username) },
-    );
+    const res = await graphqlRequest<{
+      me: { username: string; roles: string[]; organization: { code: string } };
+    }>(url, ME, { token: await token(username) });
     expect(res.errors).toBeUndefined();
     expect(res.data?.me.username).toBe(username);
     expect(res.data?.me.roles).toContain(username);
@@ -68,7 +74,11 @@ describe('identity subgraph: bad tokens', () => {
   it.each([
     ['alg none', async () => unsignedToken(decodeClaims(await token('super-admin')))],
     ['HS256', async () => hmacToken(decodeClaims(await token('super-admin')), 'sipadu')],
-    ['tampered', async () => tamperedToken(await token('admin-opd'), { realm_access: { roles: ['super-admin'] } })],
+    [
+      'tampered',
+      async () =>
+        tamperedToken(await token('admin-opd'), { realm_access: { roles: ['super-admin'] } }),
+    ],
     ['wrong audience', () => wrongAudienceToken()],
     ['wrong issuer', () => masterRealmToken()],
     ['expired', () => expiredToken()],
@@ -83,8 +93,15 @@ describe('identity subgraph: bad tokens', () => {
 describe('identity subgraph: public directory', () => {
   it('lists organizations without a token, filtered and paginated', async () => {
     const page1 = await graphqlRequest<{
-      organizations: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-    }>(url, `{ organizations(first: 5) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }`);
+      organizations: {
+        totalCount: number;
+        edges: { node: { code: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }>(
+      url,
+      `{ organizations(first: 5) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(page1.errors).toBeUndefined();
     expect(page1.data?.organizations.totalCount).toBeGreaterThanOrEqual(14);
     expect(page1.data?.organizations.edges).toHaveLength(5);
@@ -99,13 +116,14 @@ describe('identity subgraph: public directory', () => {
     expect(second).toHaveLength(5);
     expect(second.filter((code) => first.includes(code))).toEqual([]);
 
-    const kecamatan = await graphqlRequest<{ organizations: { edges: { node: { code: string } }[] } }>(
-      url,
-      `{ organizations(kind: KECAMATAN, first: 50) { edges { node { code } } } }`,
-    );
-    expect(kecamatan.data?.organizations.edges.map((e) => e.node.code).sort()).toEqual(
-      ['KEC-JAMBISELATAN', 'KEC-KOTABARU', 'KEC-TELANAIPURA'],
-    );
+    const kecamatan = await graphqlRequest<{
+      organizations: { edges: { node: { code: string } }[] };
+    }>(url, `{ organizations(kind: KECAMATAN, first: 50) { edges { node { code } } } }`);
+    expect(kecamatan.data?.organizations.edges.map((e) => e.node.code).sort()).toEqual([
+      'KEC-JAMBISELATAN',
+      'KEC-KOTABARU',
+      'KEC-TELANAIPURA',
+    ]);
     const search = await graphqlRequest<{ organizations: { edges: { node: { code: string } }[] } }>(
       url,
       `{ organizations(search: "kesehatan") { edges { node { code } } } }`,
@@ -114,7 +132,10 @@ describe('identity subgraph: public directory', () => {
   });
 
   it('refuses a forged cursor and an oversized page with BAD_USER_INPUT', async () => {
-    const res = await graphqlRequest(url, `{ organizations(first: 5, after: "bm90LWpzb24") { totalCount } }`);
+    const res = await graphqlRequest(
+      url,
+      `{ organizations(first: 5, after: "bm90LWpzb24") { totalCount } }`,
+    );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     const big = await graphqlRequest(url, `{ organizations(first: 1000) { totalCount } }`);
     expect(errorCodes(big)).toEqual(['BAD_USER_INPUT']);
@@ -122,13 +143,21 @@ describe('identity subgraph: public directory', () => {
 
   it('shows a profile and only published officers to the public', async () => {
     const query = `{ organization(code: "DINKES") { name profile { headName openingHours { days hours } legalBasis } officers { name published } } }`;
-    const anonymous = await graphqlRequest<{ organization: { profile: { headName: string }; officers: { published: boolean }[] } }>(url, query);
+    const anonymous = await graphqlRequest<{
+      organization: { profile: { headName: string }; officers: { published: boolean }[] };
+    }>(url, query);
     expect(anonymous.data?.organization.profile.headName).toBeTruthy();
     expect(anonymous.data?.organization.officers).toEqual([]);
-    const admin = await graphqlRequest<{ organization: { officers: { published: boolean }[] } }>(url, query, {
-      token: await token('admin-opd'),
-    });
-    expect(admin.data?.organization.officers).toEqual([expect.objectContaining({ published: false })]);
+    const admin = await graphqlRequest<{ organization: { officers: { published: boolean }[] } }>(
+      url,
+      query,
+      {
+        token: await token('admin-opd'),
+      },
+    );
+    expect(admin.data?.organization.officers).toEqual([
+      expect.objectContaining({ published: false }),
+    ]);
   });
 });
 
@@ -166,24 +195,32 @@ describe('identity subgraph: user administration', () => {
     const pelaksana = decodeClaims(await token('pelaksana')).sub as string;
     // The target must be known to identity: it is mirrored when it first calls.
     await graphqlRequest(url, ME, { token: await token('pelaksana') });
-    const roles = await graphqlRequest(url, `mutation($id: ID!) { setUserRoles(id: $id, roles: ["unit-kerja"]) { id } }`, {
-      token: await token('admin-opd'),
-      variables: { id: pelaksana },
-    });
+    const roles = await graphqlRequest(
+      url,
+      `mutation($id: ID!) { setUserRoles(id: $id, roles: ["unit-kerja"]) { id } }`,
+      {
+        token: await token('admin-opd'),
+        variables: { id: pelaksana },
+      },
+    );
     expect(errorCodes(roles)).toEqual(['FORBIDDEN']);
-    const deactivate = await graphqlRequest(url, `mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }`, {
-      token: await token('admin-opd'),
-      variables: { id: pelaksana },
-    });
+    const deactivate = await graphqlRequest(
+      url,
+      `mutation($id: ID!) { setUserActive(id: $id, active: false) { id } }`,
+      {
+        token: await token('admin-opd'),
+        variables: { id: pelaksana },
+      },
+    );
     expect(errorCodes(deactivate)).toEqual(['FORBIDDEN']);
   });
 
   it('admin-opd lists only their own organization', async () => {
-    const own = await graphqlRequest<{ users: { edges: { node: { organization: { code: string } } }[] } }>(
-      url,
-      `{ users(first: 100) { edges { node { username organization { code } } } } }`,
-      { token: await token('admin-opd') },
-    );
+    const own = await graphqlRequest<{
+      users: { edges: { node: { organization: { code: string } } }[] };
+    }>(url, `{ users(first: 100) { edges { node { username organization { code } } } } }`, {
+      token: await token('admin-opd'),
+    });
     expect(own.errors).toBeUndefined();
     const codes = new Set(own.data?.users.edges.map((e) => e.node.organization.code));
     expect([...codes]).toEqual(['DINKES']);
@@ -191,7 +228,9 @@ describe('identity subgraph: user administration', () => {
       token: await token('admin-opd'),
     });
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
-    const pelaksana = await graphqlRequest(url, `{ users { totalCount } }`, { token: await token('pelaksana') });
+    const pelaksana = await graphqlRequest(url, `{ users { totalCount } }`, {
+      token: await token('pelaksana'),
+    });
     expect(errorCodes(pelaksana)).toEqual(['FORBIDDEN']);
   });
 
@@ -201,19 +240,22 @@ describe('identity subgraph: user administration', () => {
       variables: { input: input({ nip: '123', email: 'bukan-email', roles: ['raja'] }) },
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-    const fields = (res.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field).sort();
+    const fields = (res.errors?.[0]?.extensions?.fields as { field: string }[])
+      .map((f) => f.field)
+      .sort();
     expect(fields).toEqual(['email', 'nip', 'roles']);
   });
 
   it('super-admin creates a user in Keycloak who can then sign in, and manages it', async () => {
     const data = input({ organizationCode: 'DPUPR', roles: ['pelaksana'] });
-    const created = await graphqlRequest<{ createUser: { id: string; roles: string[]; organization: { code: string } } }>(
-      url,
-      CREATE,
-      { token: await token('super-admin'), variables: { input: data } },
-    );
+    const created = await graphqlRequest<{
+      createUser: { id: string; roles: string[]; organization: { code: string } };
+    }>(url, CREATE, { token: await token('super-admin'), variables: { input: data } });
     expect(created.errors).toBeUndefined();
-    expect(created.data?.createUser).toMatchObject({ roles: ['pelaksana'], organization: { code: 'DPUPR' } });
+    expect(created.data?.createUser).toMatchObject({
+      roles: ['pelaksana'],
+      organization: { code: 'DPUPR' },
+    });
     const id = created.data?.createUser.id ?? '';
 
     const userToken = await getUserToken(data.username as string, data.password as string);
@@ -221,7 +263,10 @@ describe('identity subgraph: user administration', () => {
     expect(claims.org).toBe('DPUPR');
     expect((claims.realm_access as { roles: string[] }).roles).toContain('pelaksana');
 
-    const duplicate = await graphqlRequest(url, CREATE, { token: await token('super-admin'), variables: { input: data } });
+    const duplicate = await graphqlRequest(url, CREATE, {
+      token: await token('super-admin'),
+      variables: { input: data },
+    });
     expect(errorCodes(duplicate)).toEqual(['CONFLICT']);
 
     const changed = await graphqlRequest<{ setUserRoles: { roles: string[] } }>(
@@ -230,16 +275,28 @@ describe('identity subgraph: user administration', () => {
       { token: await token('super-admin'), variables: { id } },
     );
     expect(changed.data?.setUserRoles.roles.sort()).toEqual(['pelaksana', 'unit-kerja']);
-    const refreshed = decodeClaims(await getUserToken(data.username as string, data.password as string));
-    expect((refreshed.realm_access as { roles: string[] }).roles).toEqual(expect.arrayContaining(['pelaksana', 'unit-kerja']));
+    const refreshed = decodeClaims(
+      await getUserToken(data.username as string, data.password as string),
+    );
+    expect((refreshed.realm_access as { roles: string[] }).roles).toEqual(
+      expect.arrayContaining(['pelaksana', 'unit-kerja']),
+    );
 
-    const deactivated = await graphqlRequest<{ setUserActive: { active: boolean; activationHistory: { active: boolean; reason: string | null }[] } }>(
+    const deactivated = await graphqlRequest<{
+      setUserActive: {
+        active: boolean;
+        activationHistory: { active: boolean; reason: string | null }[];
+      };
+    }>(
       url,
       `mutation($id: ID!) { setUserActive(id: $id, active: false, reason: "Mutasi ke instansi lain") { active activationHistory { active reason } } }`,
       { token: await token('super-admin'), variables: { id } },
     );
     expect(deactivated.data?.setUserActive.active).toBe(false);
-    expect(deactivated.data?.setUserActive.activationHistory.map((h) => h.active)).toEqual([true, false]);
+    expect(deactivated.data?.setUserActive.activationHistory.map((h) => h.active)).toEqual([
+      true,
+      false,
+    ]);
     await expect(getUserToken(data.username as string, data.password as string)).rejects.toThrow();
 
     const reactivated = await graphqlRequest<{ setUserActive: { active: boolean } }>(
@@ -248,20 +305,28 @@ describe('identity subgraph: user administration', () => {
       { token: await token('super-admin'), variables: { id } },
     );
     expect(reactivated.data?.setUserActive.active).toBe(true);
-    await expect(getUserToken(data.username as string, data.password as string)).resolves.toBeTruthy();
+    await expect(
+      getUserToken(data.username as string, data.password as string),
+    ).resolves.toBeTruthy();
   });
 
   it('admin-opd creates a user in their own organization', async () => {
-    const res = await graphqlRequest<{ createUser: { organization: { code: string } } }>(url, CREATE, {
-      token: await token('admin-opd'),
-      variables: { input: input() },
-    });
+    const res = await graphqlRequest<{ createUser: { organization: { code: string } } }>(
+      url,
+      CREATE,
+      {
+        token: await token('admin-opd'),
+        variables: { input: input() },
+      },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.createUser.organization.code).toBe('DINKES');
   });
 
   it('publishes an event for every change through the outbox', async () => {
-    const connection = await mongoose.createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', { dbName: DATABASE }).asPromise();
+    const connection = await mongoose
+      .createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', { dbName: DATABASE })
+      .asPromise();
     try {
       const deadline = Date.now() + 10_000;
       let unsent = -1;
@@ -272,8 +337,16 @@ describe('identity subgraph: user administration', () => {
       }
       expect(unsent).toBe(0);
       const types = await connection.collection('outbox').distinct('type');
-      expect(types).toEqual(expect.arrayContaining(['identity.user.created', 'identity.user.rolesChanged', 'identity.user.activationChanged']));
-      const stranded = await connection.collection('users').countDocuments({ '_pendingEvents.0': { $exists: true } });
+      expect(types).toEqual(
+        expect.arrayContaining([
+          'identity.user.created',
+          'identity.user.rolesChanged',
+          'identity.user.activationChanged',
+        ]),
+      );
+      const stranded = await connection
+        .collection('users')
+        .countDocuments({ '_pendingEvents.0': { $exists: true } });
       expect(stranded).toBe(0);
     } finally {
       await connection.close();
@@ -285,10 +358,20 @@ describe('identity subgraph: organization profile', () => {
   const UPDATE = `mutation($code: String!, $input: OrganizationProfileInput!) { updateOrganizationProfile(code: $code, input: $input) { code profile { phone openingHours { days hours } } } }`;
 
   it('admin-opd edits their own profile but not another agency’s', async () => {
-    const own = await graphqlRequest<{ updateOrganizationProfile: { profile: { phone: string } } }>(url, UPDATE, {
-      token: await token('admin-opd'),
-      variables: { code: 'DINKES', input: { phone: '0741-33521', openingHours: [{ days: 'Senin – Jumat', hours: '08.00 – 15.00 WIB' }] } },
-    });
+    const own = await graphqlRequest<{ updateOrganizationProfile: { profile: { phone: string } } }>(
+      url,
+      UPDATE,
+      {
+        token: await token('admin-opd'),
+        variables: {
+          code: 'DINKES',
+          input: {
+            phone: '0741-33521',
+            openingHours: [{ days: 'Senin – Jumat', hours: '08.00 – 15.00 WIB' }],
+          },
+        },
+      },
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data?.updateOrganizationProfile.profile.phone).toBe('0741-33521');
     const other = await graphqlRequest(url, UPDATE, {
@@ -311,9 +394,13 @@ describe('identity subgraph: organization profile', () => {
 
 describe('identity subgraph: federation references', () => {
   it('resolves many user references with one database query', async () => {
-    const users = await graphqlRequest<{ users: { edges: { node: { id: string } }[] } }>(url, `{ users(first: 10) { edges { node { id } } } }`, {
-      token: await token('super-admin'),
-    });
+    const users = await graphqlRequest<{ users: { edges: { node: { id: string } }[] } }>(
+      url,
+      `{ users(first: 10) { edges { node { id } } } }`,
+      {
+        token: await token('super-admin'),
+      },
+    );
     const ids = users.data?.users.edges.map((e) => e.node.id) ?? [];
     expect(ids.length).toBeGreaterThan(3);
     let userQueries = 0;
@@ -324,7 +411,10 @@ describe('identity subgraph: federation references', () => {
       const res = await graphqlRequest<{ _entities: { username: string }[] }>(
         url,
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { username organization { code } } } }`,
-        { token: await token('super-admin'), variables: { r: ids.map((id) => ({ __typename: 'User', id })) } },
+        {
+          token: await token('super-admin'),
+          variables: { r: ids.map((id) => ({ __typename: 'User', id })) },
+        },
       );
       expect(res.errors).toBeUndefined();
       expect(res.data?._entities).toHaveLength(ids.length);

@@ -81,7 +81,9 @@ export class KeycloakAdmin {
         emailVerified: true,
         enabled: false,
         attributes: input.attributes,
-        credentials: [{ type: 'password', value: input.password, temporary: input.temporaryPassword }],
+        credentials: [
+          { type: 'password', value: input.password, temporary: input.temporaryPassword },
+        ],
       }));
     } catch (error) {
       throw refusal(error);
@@ -92,7 +94,10 @@ export class KeycloakAdmin {
       return id;
     } catch (error) {
       await kc.users.del({ id }).catch((cleanup: unknown) => {
-        this.options.logger.error({ err: cleanup, id }, 'gagal menghapus akun Keycloak yang setengah jadi');
+        this.options.logger.error(
+          { err: cleanup, id },
+          'gagal menghapus akun Keycloak yang setengah jadi',
+        );
       });
       throw refusal(error);
     }
@@ -115,7 +120,9 @@ export class KeycloakAdmin {
     const kc = await this.ready();
     const current = await kc.users.listRealmRoleMappings({ id });
     const currentNames = new Set(current.map((role) => role.name));
-    const toRemove = current.filter((role) => role.name && managed.includes(role.name) && !roles.includes(role.name));
+    const toRemove = current.filter(
+      (role) => role.name && managed.includes(role.name) && !roles.includes(role.name),
+    );
     const toAdd = [];
     for (const name of roles.filter((role) => !currentNames.has(role))) {
       const role = await kc.roles.findOneByName({ name });
@@ -180,7 +187,8 @@ function refusal(error: unknown): Error {
   if (error instanceof KeycloakRefusal) return error;
   const response = (error as { response?: { status?: number } }).response;
   const status = response?.status ?? 0;
-  const detail = (error as { responseData?: { errorMessage?: string; error?: string } }).responseData;
+  const detail = (error as { responseData?: { errorMessage?: string; error?: string } })
+    .responseData;
   if (status === 409) return new KeycloakRefusal('Nama pengguna atau email sudah dipakai.', 409);
   if (status === 400) {
     return new KeycloakRefusal(

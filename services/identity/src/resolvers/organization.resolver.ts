@@ -1,7 +1,8 @@
 import type { OrganizationResolvers, PublicOfficerResolvers } from '../generated/graphql.js';
 
 export const organizationResolvers: OrganizationResolvers = {
-  __resolveReference: (reference, { services, loaders }) => services.organizations.byId(loaders, reference.id),
+  __resolveReference: (reference, { services, loaders }) =>
+    services.organizations.byId(loaders, reference.id),
   id: (org) => org._id,
   parent: (org, _args, { services, loaders }) =>
     org.parentCode ? services.organizations.byCodeBatched(loaders, org.parentCode) : null,
@@ -18,7 +19,8 @@ export const organizationResolvers: OrganizationResolvers = {
     openingHours: profile?.openingHours ?? [],
     updatedAt: profile?.updatedAt?.toISOString() ?? null,
   }),
-  officers: (org, _args, { principal, services }) => services.officers.forOrganization(principal, org.code),
+  officers: (org, _args, { principal, services }) =>
+    services.officers.forOrganization(principal, org.code),
 };
 
 export const publicOfficerResolvers: PublicOfficerResolvers = {

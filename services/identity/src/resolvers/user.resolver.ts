@@ -6,11 +6,15 @@ import type { UserRecord } from '../models/user.model.js';
 /** Private fields show only to the user, colleagues of the same agency and overseers. */
 function mayReadPrivate(user: UserRecord, { principal }: ServiceContext): boolean {
   if (!principal) return false;
-  return principal.id === user._id || access.allows(principal, 'User.privateFields', { organizationCode: user.organizationCode });
+  return (
+    principal.id === user._id ||
+    access.allows(principal, 'User.privateFields', { organizationCode: user.organizationCode })
+  );
 }
 
 export const userResolvers: UserResolvers = {
-  __resolveReference: (reference, { services, loaders }) => services.users.byId(loaders, reference.id),
+  __resolveReference: (reference, { services, loaders }) =>
+    services.users.byId(loaders, reference.id),
   id: (user) => user._id,
   nip: (user, _args, ctx) => (mayReadPrivate(user, ctx) ? user.nip : null),
   email: (user, _args, ctx) => (mayReadPrivate(user, ctx) ? user.email : null),
@@ -25,6 +29,8 @@ export const userResolvers: UserResolvers = {
         }))
       : [],
   organization: (user, _args, { services, loaders }) =>
-    user.organizationCode ? services.organizations.byCodeBatched(loaders, user.organizationCode) : null,
+    user.organizationCode
+      ? services.organizations.byCodeBatched(loaders, user.organizationCode)
+      : null,
   createdAt: (user) => user.createdAt.toISOString(),
 };

@@ -1,4 +1,7 @@
-import type { OrganizationKind, ServiceProviderProfileRecord } from '../models/organization.model.js';
+import type {
+  OrganizationKind,
+  ServiceProviderProfileRecord,
+} from '../models/organization.model.js';
 
 export interface OrganizationSeed {
   code: string;
@@ -33,7 +36,8 @@ const profile = (
   website: contact.website ?? null,
 });
 
-const perdaSotk = 'Peraturan Daerah Kota Jambi Nomor 13 Tahun 2016 tentang Pembentukan dan Susunan Perangkat Daerah';
+const perdaSotk =
+  'Peraturan Daerah Kota Jambi Nomor 13 Tahun 2016 tentang Pembentukan dan Susunan Perangkat Daerah';
 
 /** A Pemda in the style of Kota Jambi with its main agencies, kecamatan and the lender PT SMI. */
 export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
@@ -163,7 +167,10 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
       'Abdullah Sani, S.Kom., M.M.',
       'Kepala Dinas',
       'Melaksanakan urusan komunikasi dan informatika, statistik dan persandian; pengelola SIPADU.',
-      [perdaSotk, 'Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik'],
+      [
+        perdaSotk,
+        'Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik',
+      ],
       { phone: '0741-7552100', email: 'diskominfo@jambikota.go.id' },
     ),
   },
@@ -237,9 +244,39 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
 ];
 
 export const PUBLIC_OFFICER_SEEDS = [
-  { organizationCode: 'DISDUKCAPIL', name: 'Siti Rahmawati, S.Kom.', position: 'Petugas Loket KTP-el', competence: 'Perekaman biometrik dan pencetakan KTP-el', published: true },
-  { organizationCode: 'DISDUKCAPIL', name: 'M. Iqbal Pratama', position: 'Petugas Akta Kelahiran', competence: 'Pencatatan sipil; pelayanan akta secara daring', published: true },
-  { organizationCode: 'DPMPTSP', name: 'Dewi Anggraini, S.H.', position: 'Front Office Perizinan', competence: 'Perizinan berusaha berbasis risiko (OSS RBA)', published: true },
-  { organizationCode: 'RSUD', name: 'Ns. Fitri Handayani, S.Kep.', position: 'Petugas Informasi dan Pengaduan', competence: 'Pelayanan informasi pasien dan penanganan pengaduan', published: true },
-  { organizationCode: 'DINKES', name: 'Rudi Hartono, S.K.M.', position: 'Petugas Pelayanan Perizinan Kesehatan', competence: 'Rekomendasi izin praktik tenaga kesehatan', published: false },
+  {
+    organizationCode: 'DISDUKCAPIL',
+    name: 'Siti Rahmawati, S.Kom.',
+    position: 'Petugas Loket KTP-el',
+    competence: 'Perekaman biometrik dan pencetakan KTP-el',
+    published: true,
+  },
+  {
+    organizationCode: 'DISDUKCAPIL',
+    name: 'M. Iqbal Pratama',
+    position: 'Petugas Akta Kelahiran',
+    competence: 'Pencatatan sipil; pelayanan akta secara daring',
+    published: true,
+  },
+  {
+    organizationCode: 'DPMPTSP',
+    name: 'Dewi Anggraini, S.H.',
+    position: 'Front Office Perizinan',
+    competence: 'Perizinan berusaha berbasis risiko (OSS RBA)',
+    published: true,
+  },
+  {
+    organizationCode: 'RSUD',
+    name: 'Ns. Fitri Handayani, S.Kep.',
+    position: 'Petugas Informasi dan Pengaduan',
+    competence: 'Pelayanan informasi pasien dan penanganan pengaduan',
+    published: true,
+  },
+  {
+    organizationCode: 'DINKES',
+    name: 'Rudi Hartono, S.K.M.',
+    position: 'Petugas Pelayanan Perizinan Kesehatan',
+    competence: 'Rekomendasi izin praktik tenaga kesehatan',
+    published: false,
+  },
 ];

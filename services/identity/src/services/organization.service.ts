@@ -31,12 +31,24 @@ const optionalText = (max: number) =>
 
 const profileInputSchema = z.object({
   address: optionalText(500),
-  phone: optionalText(40).refine((v) => !v || /^[0-9+()\-\s]{5,40}$/.test(v), 'nomor telepon tidak valid'),
-  email: optionalText(200).refine((v) => !v || z.email().safeParse(v).success, 'alamat email tidak valid'),
-  website: optionalText(300).refine((v) => !v || /^https?:\/\/\S+$/.test(v), 'alamat situs harus diawali http:// atau https://'),
+  phone: optionalText(40).refine(
+    (v) => !v || /^[0-9+()\-\s]{5,40}$/.test(v),
+    'nomor telepon tidak valid',
+  ),
+  email: optionalText(200).refine(
+    (v) => !v || z.email().safeParse(v).success,
+    'alamat email tidak valid',
+  ),
+  website: optionalText(300).refine(
+    (v) => !v || /^https?:\/\/\S+$/.test(v),
+    'alamat situs harus diawali http:// atau https://',
+  ),
   headName: optionalText(200),
   headPosition: optionalText(200),
-  legalBasis: z.array(z.string().trim().min(1, 'dasar hukum tidak boleh kosong').max(500)).max(50).nullish(),
+  legalBasis: z
+    .array(z.string().trim().min(1, 'dasar hukum tidak boleh kosong').max(500))
+    .max(50)
+    .nullish(),
   tasksAndFunctions: optionalText(10_000),
   openingHours: z
     .array(
@@ -53,7 +65,10 @@ const organizationInputSchema = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'kode hanya huruf kapital, angka dan tanda hubung (2–40 karakter)'),
+    .regex(
+      /^[A-Z0-9][A-Z0-9-]{1,39}$/,
+      'kode hanya huruf kapital, angka dan tanda hubung (2–40 karakter)',
+    ),
   name: z.string().trim().min(3, 'nama minimal 3 karakter').max(200),
   kind: z.enum(ORGANIZATION_KINDS),
   parentCode: z.string().trim().nullish(),
@@ -81,7 +96,11 @@ export class OrganizationService {
     return loaders
       .get<OrganizationRecord>(
         'Organization.id',
-        (ids) => this.organizations.find({ _id: { $in: [...ids] } }).lean<OrganizationRecord[]>().exec(),
+        (ids) =>
+          this.organizations
+            .find({ _id: { $in: [...ids] } })
+            .lean<OrganizationRecord[]>()
+            .exec(),
         (org) => org._id,
       )
       .load(id);
@@ -91,14 +110,22 @@ export class OrganizationService {
     return loaders
       .get<OrganizationRecord>(
         'Organization.code',
-        (codes) => this.organizations.find({ code: { $in: [...codes] } }).lean<OrganizationRecord[]>().exec(),
+        (codes) =>
+          this.organizations
+            .find({ code: { $in: [...codes] } })
+            .lean<OrganizationRecord[]>()
+            .exec(),
         (org) => org.code,
       )
       .load(code);
   }
 
   children(code: string): Promise<OrganizationRecord[]> {
-    return this.organizations.find({ parentCode: code }).sort({ name: 1 }).lean<OrganizationRecord[]>().exec();
+    return this.organizations
+      .find({ parentCode: code })
+      .sort({ name: 1 })
+      .lean<OrganizationRecord[]>()
+      .exec();
   }
 
   async create(principal: Principal | null, input: unknown): Promise<OrganizationRecord> {
@@ -113,7 +140,12 @@ export class OrganizationService {
     const id = randomUUID();
     const event = createEvent(
       'identity.organization.created',
-      { organizationCode: data.code, name: data.name, kind: data.kind, parentCode: data.parentCode ?? null },
+      {
+        organizationCode: data.code,
+        name: data.name,
+        kind: data.kind,
+        parentCode: data.parentCode ?? null,
+      },
       { actor: actorOf(actor), subject: { type: 'organization', id }, org: data.code },
     );
     const created = await this.organizations.create({
@@ -129,10 +161,16 @@ export class OrganizationService {
     return created.toObject();
   }
 
-  async updateProfile(principal: Principal | null, code: string, input: unknown): Promise<OrganizationRecord> {
+  async updateProfile(
+    principal: Principal | null,
+    code: string,
+    input: unknown,
+  ): Promise<OrganizationRecord> {
     const current = await this.byCode(code);
     if (!current) throw notFound(`Organisasi ${code} tidak ditemukan.`);
-    const actor = access.require(principal, 'Mutation.updateOrganizationProfile', { organizationCode: code });
+    const actor = access.require(principal, 'Mutation.updateOrganizationProfile', {
+      organizationCode: code,
+    });
     const data = parseInput(profileInputSchema, input);
     const set: Record<string, unknown> = { 'profile.updatedAt': new Date() };
     const fields: string[] = [];
@@ -156,7 +194,8 @@ export class OrganizationService {
       )
       .lean<OrganizationRecord>()
       .exec();
-    if (!updated) throw conflict('Profil baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
+    if (!updated)
+      throw conflict('Profil baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
     await this.outbox.flush(this.organizations, current._id);
     return updated;
   }

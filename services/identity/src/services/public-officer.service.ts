@@ -23,8 +23,13 @@ export class PublicOfficerService {
   ) {}
 
   /** Published profiles for everyone; drafts too for the agency's own administrators. */
-  forOrganization(principal: Principal | null, organizationCode: string): Promise<PublicOfficerRecord[]> {
-    const seesDrafts = access.allows(principal, 'Organization.unpublishedOfficers', { organizationCode });
+  forOrganization(
+    principal: Principal | null,
+    organizationCode: string,
+  ): Promise<PublicOfficerRecord[]> {
+    const seesDrafts = access.allows(principal, 'Organization.unpublishedOfficers', {
+      organizationCode,
+    });
     const filter = seesDrafts ? { organizationCode } : { organizationCode, published: true };
     return this.officers.find(filter).sort({ name: 1 }).lean<PublicOfficerRecord[]>().exec();
   }
@@ -40,7 +45,12 @@ export class PublicOfficerService {
     return allowed ? officer : null;
   }
 
-  async save(principal: Principal | null, organizationCode: string, id: string | null | undefined, input: unknown) {
+  async save(
+    principal: Principal | null,
+    organizationCode: string,
+    id: string | null | undefined,
+    input: unknown,
+  ) {
     access.require(principal, 'Mutation.savePublicOfficer', { organizationCode });
     if (!(await this.organizations.exists({ code: organizationCode }))) {
       throw notFound(`Organisasi ${organizationCode} tidak ditemukan.`);
@@ -58,7 +68,9 @@ export class PublicOfficerService {
   async remove(principal: Principal | null, id: string): Promise<boolean> {
     const officer = await this.officers.findById(id).lean<PublicOfficerRecord>().exec();
     if (!officer) throw notFound('Profil pelaksana tidak ditemukan.');
-    access.require(principal, 'Mutation.removePublicOfficer', { organizationCode: officer.organizationCode });
+    access.require(principal, 'Mutation.removePublicOfficer', {
+      organizationCode: officer.organizationCode,
+    });
     await this.officers.deleteOne({ _id: id }).exec();
     return true;
   }

@@ -18,7 +18,11 @@ import {
 import { createEvent, eventsForInsert, withEvents, type Outbox } from '@sipadu/events';
 import { z } from 'zod';
 import { access, RESTRICTED_ROLES } from '../access.js';
-import { KeycloakRefusal, type KeycloakAdmin, type KeycloakUser } from '../keycloak/keycloak-admin.js';
+import {
+  KeycloakRefusal,
+  type KeycloakAdmin,
+  type KeycloakUser,
+} from '../keycloak/keycloak-admin.js';
 import type { OrganizationModel } from '../models/organization.model.js';
 import { userSearchText, type UserModel, type UserRecord } from '../models/user.model.js';
 
@@ -34,7 +38,10 @@ const createUserSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah, tanda hubung'),
+    .regex(
+      /^[a-z0-9][a-z0-9._-]{2,63}$/,
+      'nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah, tanda hubung',
+    ),
   name: z.string().trim().min(3, 'nama minimal 3 karakter').max(200),
   email: z.email('alamat email tidak valid').trim().toLowerCase(),
   nip: z
@@ -79,7 +86,11 @@ export class UserService {
     return loaders
       .get<UserRecord>(
         'User.id',
-        (ids) => this.users.find({ _id: { $in: [...ids] } }).lean<UserRecord[]>().exec(),
+        (ids) =>
+          this.users
+            .find({ _id: { $in: [...ids] } })
+            .lean<UserRecord[]>()
+            .exec(),
         (user) => user._id,
       )
       .load(id);
@@ -101,7 +112,11 @@ export class UserService {
     const event = createEvent(
       'identity.user.mirrored',
       { userId: principal.id, organizationCode: principal.organizationCode },
-      { actor: actorOf(principal), subject: { type: 'user', id: principal.id }, org: principal.organizationCode },
+      {
+        actor: actorOf(principal),
+        subject: { type: 'user', id: principal.id },
+        org: principal.organizationCode,
+      },
     );
     const result = await this.users
       .updateOne(
@@ -156,7 +171,11 @@ export class UserService {
     return count;
   }
 
-  list(principal: Principal | null, filter: { organizationCode?: string | null; search?: string | null }, page: PageArgs) {
+  list(
+    principal: Principal | null,
+    filter: { organizationCode?: string | null; search?: string | null },
+    page: PageArgs,
+  ) {
     const caller = access.require(principal, 'Query.users');
     const organizationCode = access.seesAllOrganizations(caller, 'Query.users')
       ? filter.organizationCode
@@ -179,7 +198,9 @@ export class UserService {
   async create(principal: Principal | null, input: unknown): Promise<UserRecord> {
     access.require(principal, 'Mutation.createUser');
     const data = parseInput(createUserSchema, input);
-    const caller = access.require(principal, 'Mutation.createUser', { organizationCode: data.organizationCode });
+    const caller = access.require(principal, 'Mutation.createUser', {
+      organizationCode: data.organizationCode,
+    });
     this.assertGrantable(caller, data.roles);
     if (!(await this.organizations.exists({ code: data.organizationCode }))) {
       throw badInput(`Organisasi ${data.organizationCode} tidak ditemukan.`);
@@ -207,7 +228,12 @@ export class UserService {
     }
     const event = createEvent(
       'identity.user.created',
-      { userId: id, username: data.username, organizationCode: data.organizationCode, roles: data.roles },
+      {
+        userId: id,
+        username: data.username,
+        organizationCode: data.organizationCode,
+        roles: data.roles,
+      },
       { actor: actorOf(caller), subject: { type: 'user', id }, org: data.organizationCode },
     );
     const now = new Date();
@@ -231,12 +257,20 @@ export class UserService {
     return created.toObject();
   }
 
-  async setActive(principal: Principal | null, id: string, active: boolean, reason: string | null | undefined) {
+  async setActive(
+    principal: Principal | null,
+    id: string,
+    active: boolean,
+    reason: string | null | undefined,
+  ) {
     access.require(principal, 'Mutation.setUserActive');
     const user = await this.users.findById(id).lean<UserRecord>().exec();
     if (!user) throw notFound('Pengguna tidak ditemukan.');
-    const caller = access.require(principal, 'Mutation.setUserActive', { organizationCode: user.organizationCode });
-    if (caller.id === id && !active) throw forbidden('Anda tidak dapat menonaktifkan akun sendiri.');
+    const caller = access.require(principal, 'Mutation.setUserActive', {
+      organizationCode: user.organizationCode,
+    });
+    if (caller.id === id && !active)
+      throw forbidden('Anda tidak dapat menonaktifkan akun sendiri.');
     this.assertManageable(caller, user);
     const note = reason?.trim().slice(0, 500) || null;
     if (user.active === active) return user;
@@ -255,7 +289,9 @@ export class UserService {
         { _id: id },
         withEvents([event], {
           $set: { active },
-          $push: { activationHistory: { active, at: new Date(), byUserId: caller.id, reason: note } },
+          $push: {
+            activationHistory: { active, at: new Date(), byUserId: caller.id, reason: note },
+          },
         }),
         { new: true },
       )
@@ -270,7 +306,9 @@ export class UserService {
     const roles = parseInput(rolesSchema, rolesInput);
     const user = await this.users.findById(id).lean<UserRecord>().exec();
     if (!user) throw notFound('Pengguna tidak ditemukan.');
-    const caller = access.require(principal, 'Mutation.setUserRoles', { organizationCode: user.organizationCode });
+    const caller = access.require(principal, 'Mutation.setUserRoles', {
+      organizationCode: user.organizationCode,
+    });
     this.assertManageable(caller, user);
     this.assertGrantable(caller, roles);
     let previousRoles: Role[];
@@ -306,7 +344,9 @@ export class UserService {
   private assertManageable(caller: Principal, user: UserRecord) {
     if (caller.roles.includes('super-admin')) return;
     if (user.roles.some((role) => RESTRICTED_ROLES.includes(role as Role))) {
-      throw forbidden('Akun ini memegang peran lintas organisasi dan hanya dapat diubah oleh super-admin.');
+      throw forbidden(
+        'Akun ini memegang peran lintas organisasi dan hanya dapat diubah oleh super-admin.',
+      );
     }
   }
 
