@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       logPath: gatewayLog,
     });
 
+    setInterval(() => undefined, 1 << 30); // children are unref'd: hold the event loop while serving
     printBanner(
       infra.urls,
       services.map((unit) => `${unit.name.padEnd(14)} ${serviceUrl(unit)}`),
