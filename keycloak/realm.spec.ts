@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ROLES } from '@sipadu/service-kit';
 import { describe, expect, it } from 'vitest';
 import {
   DEV_REALM_PATH,
@@ -9,23 +10,8 @@ import {
   type RealmRepresentation,
 } from './build-dev-realm.js';
 
-const DOMAIN_ROLES = [
-  'super-admin',
-  'admin-opd',
-  'pimpinan',
-  'bpkad',
-  'pelaksana',
-  'pemberi-pinjaman',
-  'evaluator',
-  'unit-kerja',
-  'petugas-konsultasi',
-  'kasubdit',
-  'direktur',
-  'pengelola-tik',
-  'petugas-tik',
-  'pemberi-tugas',
-  'publik',
-];
+// The realm must define exactly the roles the services check.
+const DOMAIN_ROLES = ROLES;
 
 const EXPECTED_ORG: Record<string, string | undefined> = {
   'super-admin': 'DISKOMINFO',
