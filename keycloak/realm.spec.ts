@@ -120,15 +120,17 @@ describe('realm-production.json', () => {
 
   it('configures sipadu-web as a public PKCE client with exact URIs', () => {
     const web = client(production, 'sipadu-web');
+    // Keycloak substitutes the deployment's web origin at import; local development gets the default.
+    const origin = '${SIPADU_WEB_URL:http://localhost:3000}';
     expect(web).toMatchObject({
       publicClient: true,
       standardFlowEnabled: true,
       serviceAccountsEnabled: false,
-      redirectUris: ['http://localhost:3000/api/auth/callback/keycloak'],
-      webOrigins: ['http://localhost:3000'],
+      redirectUris: [`${origin}/api/auth/callback/keycloak`],
+      webOrigins: [origin],
     });
     expect(web?.attributes?.['pkce.code.challenge.method']).toBe('S256');
-    expect(web?.attributes?.['post.logout.redirect.uris']).toBe('http://localhost:3000/');
+    expect(web?.attributes?.['post.logout.redirect.uris']).toBe(`${origin}/`);
     expect(web?.redirectUris?.some((u) => u.includes('*'))).toBe(false);
   });
 

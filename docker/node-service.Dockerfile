@@ -1,0 +1,52 @@
+# syntax=docker/dockerfile:1
+# One image recipe for every Node unit: each service (services/<name>) and the gateway. Pick the
+# unit with its workspace folder, from the repository root:
+#   docker build -f docker/node-service.Dockerfile --build-arg UNIT=services/identity -t sipadu/identity .
+# The unit is bundled by scripts/build-unit.ts into <unit>/dist/index.js (workspace packages
+# inlined, npm dependencies external); the runtime image holds that bundle plus the unit's
+# production dependencies only, and runs as the unprivileged `node` user.
+ARG NODE_IMAGE=node:22-slim
+
+# Every workspace manifest at its own path: `npm ci` needs all of them, and copying them apart from
+# the sources keeps the install layers cached until a package.json or the lockfile changes.
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /src
+COPY . .
+RUN mkdir /manifests \
+  && cp package.json package-lock.json /manifests/ \
+  && find . -mindepth 2 -name package.json -not -path '*/node_modules/*' \
+    -exec cp --parents {} /manifests/ \;
+
+# Full install (build tools included); identical in web.Dockerfile, so the layer is shared.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY --from=manifests /manifests/ ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+ARG UNIT
+COPY . .
+RUN test -n "$UNIT" && test -f "$UNIT/package.json" \
+  || { echo "UNIT must name a workspace folder (services/<name> or gateway), got '$UNIT'" >&2; exit 1; }
+RUN npm run build -w "$UNIT"
+# The gateway serves the supergraph composed from every services/*/schema.graphql.
+RUN if [ "$UNIT" = gateway ]; then npm run compose; fi
+# What the unit reads at run time besides its bundle: schema.graphql (services) or
+# supergraph.graphql (gateway), next to dist/ as in the repository.
+RUN mkdir -p "/out/$UNIT" \
+  && cp -R "$UNIT/dist" "/out/$UNIT/" \
+  && find "$UNIT" -maxdepth 1 -name '*.graphql' -exec cp {} "/out/$UNIT/" \;
+
+FROM ${NODE_IMAGE} AS runtime
+ARG UNIT
+# Inside a container the unit must listen on every interface (its own default is loopback).
+ENV NODE_ENV=production \
+  HOST=0.0.0.0
+WORKDIR /app
+COPY --from=manifests /manifests/ ./
+# Only this unit's dependencies (and those of the workspace packages it uses), without dev ones.
+RUN npm ci --omit=dev --workspace "$UNIT" --no-audit --no-fund && npm cache clean --force
+COPY --from=build /out/ ./
+USER node
+WORKDIR /app/${UNIT}
+CMD ["node", "dist/index.js"]
