@@ -70,6 +70,30 @@ describe('identity subgraph: who am I', () => {
   });
 });
 
+describe('identity subgraph: realm re-import', () => {
+  it('replaces a mirrored user whose Keycloak id changed instead of failing on the username', async () => {
+    const connection = await mongoose
+      .createConnection(identityEnvironment(process.env).MONGO_URL, { dbName: DATABASE })
+      .asPromise();
+    try {
+      const users = connection.collection<{ _id: string; username: string }>('users');
+      const current = await users.findOne({ username: 'kasubdit' });
+      expect(current).not.toBeNull();
+      // What a re-imported realm leaves behind: the same username under a new Keycloak id.
+      await users.deleteOne({ username: 'kasubdit' });
+      await users.insertOne({ ...current!, _id: `stale-${suffix}` });
+      const res = await graphqlRequest<{ me: { id: string; username: string } }>(url, ME, {
+        token: await getUserToken('kasubdit'),
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.me.id).toBe(current!._id);
+      expect(await users.countDocuments({ username: 'kasubdit' })).toBe(1);
+    } finally {
+      await connection.close();
+    }
+  });
+});
+
 describe('identity subgraph: bad tokens', () => {
   it.each([
     ['alg none', async () => unsignedToken(decodeClaims(await token('super-admin')))],

@@ -24,7 +24,12 @@ import {
   type KeycloakUser,
 } from '../keycloak/keycloak-admin.js';
 import type { OrganizationModel } from '../models/organization.model.js';
-import { userSearchText, type UserModel, type UserRecord } from '../models/user.model.js';
+import {
+  userSearchText,
+  type ActivationChangeRecord,
+  type UserModel,
+  type UserRecord,
+} from '../models/user.model.js';
 
 const rolesSchema = z
   .array(z.string())
@@ -118,6 +123,7 @@ export class UserService {
         org: principal.organizationCode,
       },
     );
+    const history = await this.retireStaleRecord(principal.id, principal.username);
     const result = await this.users
       .updateOne(
         { _id: principal.id },
@@ -130,7 +136,7 @@ export class UserService {
             roles: [...principal.roles],
             searchText: userSearchText(principal.username, name, null),
           },
-          $setOnInsert: { active: true, activationHistory: [], ...eventsForInsert([event]) },
+          $setOnInsert: { active: true, activationHistory: history, ...eventsForInsert([event]) },
         },
         { upsert: true },
       )
@@ -145,6 +151,7 @@ export class UserService {
       const roles = (await this.keycloak.realmRolesOf(user.id)).filter(isRole);
       const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username;
       const nip = attribute(user, 'nip');
+      const history = await this.retireStaleRecord(user.id, user.username);
       await this.users
         .updateOne(
           { _id: user.id },
@@ -161,7 +168,7 @@ export class UserService {
               active: user.enabled,
               searchText: userSearchText(user.username, name, nip),
             },
-            $setOnInsert: { activationHistory: [] },
+            $setOnInsert: { activationHistory: history },
           },
           { upsert: true },
         )
@@ -332,6 +339,25 @@ export class UserService {
   }
 
   /** Roles beyond one agency are granted only by those who hold the whole platform. */
+  /**
+   * Keycloak ids are the mirror's keys, but a re-imported or restored realm gives the same username
+   * a new id. The old record is replaced (carrying its activation history) instead of blocking the
+   * unique username index for good.
+   */
+  private async retireStaleRecord(id: string, username: string): Promise<ActivationChangeRecord[]> {
+    const stale = await this.users
+      .findOne({ username, _id: { $ne: id } })
+      .lean()
+      .exec();
+    if (!stale) return [];
+    this.logger.warn(
+      { username, staleId: stale._id, id },
+      'id Keycloak berubah; catatan lama diganti',
+    );
+    await this.users.deleteOne({ _id: stale._id }).exec();
+    return stale.activationHistory;
+  }
+
   private assertGrantable(caller: Principal, roles: readonly Role[]) {
     if (caller.roles.includes('super-admin')) return;
     const restricted = roles.filter((role) => RESTRICTED_ROLES.includes(role));
