@@ -5,7 +5,15 @@ import { boundaries } from './tools/eslint/boundaries.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', '**/generated/**', 'web/.next/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.infra/**',
+      '**/generated/**',
+      'web/.next/**',
+      'web/src/gql/**',
+      'web/next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The web portal (web/, Next.js), from the repository root:
 #   docker build -f docker/web.Dockerfile -t sipadu/web .
-# Needs `output: 'standalone'` in web/next.config.ts: `next build` then writes a self-contained
+# NEXT_OUTPUT=standalone switches web/next.config.ts to `output: 'standalone'`: `next build` then writes a self-contained
 # server (only the traced node_modules files) to web/.next/standalone, laid out from the monorepo
 # root, so the entry point is web/server.js. Configuration is read at run time (environment of the
 # container), so one image serves every deployment.
@@ -22,12 +22,13 @@ COPY --from=manifests /manifests/ ./
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
-ENV NEXT_TELEMETRY_DISABLED=1
+ENV NEXT_TELEMETRY_DISABLED=1 \
+    NEXT_OUTPUT=standalone
 COPY . .
 # web/src/gql (GraphQL types) is committed and checked by `npm test`, so no codegen here.
 RUN npm run build -w web
 RUN test -f web/.next/standalone/web/server.js \
-  || { echo "web/.next/standalone/web/server.js missing: set output: 'standalone' in web/next.config.ts" >&2; exit 1; }
+  || { echo "web/.next/standalone/web/server.js missing: web/next.config.ts ignored NEXT_OUTPUT=standalone" >&2; exit 1; }
 # The standalone server plus what it serves as files: built assets and web/public (if any).
 RUN mkdir -p /out/web/.next /out/web/public \
   && cp -R web/.next/standalone/. /out/ \

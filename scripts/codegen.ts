@@ -13,6 +13,7 @@ import {
   pruneSchema,
 } from '@graphql-tools/utils';
 import { GraphQLObjectType, parse, type GraphQLSchema } from 'graphql';
+import { generateWebDocuments } from '../web/scripts/codegen.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -85,7 +86,9 @@ export async function generateResolverTypes(): Promise<GeneratedFile[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const generated of await generateResolverTypes()) {
+  // Resolver types per service, then the portal's typed documents (web/src/gql).
+  const web = (await generateWebDocuments()).map(({ file, content }) => ({ file, content }));
+  for (const generated of [...(await generateResolverTypes()), ...web]) {
     mkdirSync(path.dirname(generated.file), { recursive: true });
     writeFileSync(generated.file, generated.content);
     console.log(`codegen: ${path.relative(root, generated.file)}`);

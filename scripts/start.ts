@@ -1,5 +1,6 @@
 // `npm start`: the whole platform on this machine — infrastructure, every service with demo data,
-// the gateway — then the URLs and demo logins. Ctrl-C stops everything this run started.
+// the gateway, the web portal (built first when its sources changed) — then the URLs and demo
+// logins. Ctrl-C stops everything this run started.
 import path from 'node:path';
 import { composeSupergraphFile } from './compose-supergraph.js';
 import {
@@ -17,6 +18,7 @@ import {
   type ManagedProcess,
 } from './lib/infra/process.js';
 import { DEV_PASSWORD, GATEWAY_PORT, existingServices, serviceUrl } from './lib/platform.js';
+import { WEB_URL, ensureWebBuild, startWeb, webEnvironment } from './lib/web.js';
 
 const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -93,6 +95,16 @@ async function main(): Promise<void> {
       what: 'gateway',
       logPath: gatewayLog,
     });
+    console.log(`[sipadu] gateway siap di http://localhost:${GATEWAY_PORT}/graphql`);
+
+    const webEnv = webEnvironment({
+      keycloakUrl: infra.urls.keycloakUrl,
+      gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+      base: env,
+    });
+    if ((await ensureWebBuild({ env: webEnv })) === 'fresh')
+      console.log('[sipadu] build portal web masih terbaru (web build is current)');
+    children.push(await startWeb(webEnv));
 
     setInterval(() => undefined, 1 << 30); // children are unref'd: hold the event loop while serving
     printBanner(
@@ -140,6 +152,7 @@ function printBanner(urls: InfraUrls, services: string[], started: number): void
     '',
     `SIPADU siap dalam ${Math.round((Date.now() - started) / 1000)} detik (Ctrl-C untuk berhenti)`,
     '',
+    `  Portal web       ${WEB_URL}  ← buka di peramban, masuk dengan akun demo di bawah`,
     `  Gateway GraphQL  http://localhost:${GATEWAY_PORT}/graphql`,
     ...services.map((line) => `  ${line}`),
     `  Keycloak         ${urls.keycloakUrl}  (konsol admin ${urls.keycloakUrl}/admin — ${KEYCLOAK_DEV_ADMIN.username} / ${KEYCLOAK_DEV_ADMIN.password})`,

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { generateResolverTypes } from './codegen.js';
+import { generateWebDocuments } from '../web/scripts/codegen.js';
 import { composeSupergraphFile } from './compose-supergraph.js';
 import { REPO_ROOT, INFRA_DIR } from './lib/infra/paths.js';
 
@@ -26,14 +27,20 @@ function command(name: string, cmd: string, args: string[]): void {
   gate(name, result.status === 0);
 }
 
-console.log('▶ codegen: tipe resolver sesuai schema.graphql');
-const stale = (await generateResolverTypes()).filter(
+console.log('▶ codegen: tipe resolver dan dokumen web sesuai schema.graphql');
+const generated = [
+  ...(await generateResolverTypes()),
+  ...(await generateWebDocuments()).map((file) => ({ ...file, service: 'web' })),
+];
+const stale = generated.filter(
   (file) => !existsSync(file.file) || readFileSync(file.file, 'utf8') !== file.content,
 );
 gate(
   'codegen',
   stale.length === 0,
-  stale.length ? `jalankan npm run codegen (${stale.map((f) => f.service).join(', ')})` : '',
+  stale.length
+    ? `jalankan npm run codegen (${[...new Set(stale.map((f) => f.service))].join(', ')})`
+    : '',
 );
 
 console.log('\n▶ composition: supergraph dari semua subgraph');
@@ -42,6 +49,8 @@ for (const error of composition.errors) console.error(`  - ${error}`);
 gate('composition', composition.ok, composition.subgraphs.join(', '));
 
 command('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// The portal compiles with Next's settings (bundler resolution, JSX), so it has its own project.
+command('typecheck web', bin('tsc'), ['-p', 'web/tsconfig.json', '--noEmit']);
 command('lint', bin('eslint'), ['.', '--max-warnings=0']);
 command('format', bin('prettier'), ['--check', '.', '--log-level=warn']);
 

@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { readSession } from '@/auth/session';
+import { LanguageSwitch } from '@/components/layout/language-switch';
+import styles from './public.module.css';
+
+/** Public area: server-rendered HTML with almost no client JavaScript (2 Mbps links). */
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('common');
+  const user = await readSession();
+  return (
+    <>
+      <header className={styles.header}>
+        <div className={styles.bar}>
+          <Link href="/" className={styles.brand}>
+            SIPADU
+          </Link>
+          <nav aria-label={t('mainNavigation')} className={styles.nav}>
+            <Link href="/">{t('home')}</Link>
+            <Link href="/direktori">{t('directory')}</Link>
+            {user ? (
+              <a href="/dasbor" className={styles.cta}>
+                {t('dashboard')}
+              </a>
+            ) : (
+              <a href="/masuk?callbackUrl=%2Fdasbor" className={styles.cta}>
+                {t('signIn')}
+              </a>
+            )}
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="konten" className={styles.main}>
+        {children}
+      </main>
+      <footer className={styles.footer}>{t('footer')}</footer>
+    </>
+  );
+}

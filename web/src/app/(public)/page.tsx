@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import styles from './landing.module.css';
+
+export default async function LandingPage() {
+  const t = await getTranslations('landing');
+  return (
+    <>
+      <section className={styles.hero}>
+        <h1>{t('title')}</h1>
+        <p className={styles.lead}>{t('lead')}</p>
+      </section>
+      <h2 className={styles.sectionTitle}>{t('whatTitle')}</h2>
+      <div className={styles.grid}>
+        <article className={styles.card}>
+          <h3>{t('directoryTitle')}</h3>
+          <p>{t('directoryText')}</p>
+          <Link href="/direktori" className={styles.more}>
+            {t('directoryLink')}
+          </Link>
+        </article>
+        <article className={styles.card}>
+          <h3>{t('signInTitle')}</h3>
+          <p>{t('signInText')}</p>
+        </article>
+        <article className={styles.card}>
+          <h3>{t('comingTitle')}</h3>
+          <p>{t('comingText')}</p>
+        </article>
+      </div>
+    </>
+  );
+}

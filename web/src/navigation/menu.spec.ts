@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { MENU, mayUse, menuFor, menuItemFor } from './menu';
+
+describe('menu', () => {
+  const hrefs = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((item) => item.href);
+
+  it('shows each role only the pages it may use', () => {
+    expect(hrefs(['super-admin'])).toEqual([
+      '/dasbor',
+      '/profil',
+      '/admin/pengguna',
+      '/admin/organisasi',
+      '/organisasi/profil',
+    ]);
+    expect(hrefs(['admin-opd'])).toEqual([
+      '/dasbor',
+      '/profil',
+      '/admin/pengguna',
+      '/organisasi/profil',
+    ]);
+    expect(hrefs(['pelaksana'])).toEqual(['/dasbor', '/profil']);
+    expect(hrefs([])).toEqual(['/dasbor', '/profil']);
+  });
+
+  it('combines the menus of several roles', () => {
+    expect(hrefs(['pimpinan', 'admin-opd'])).toContain('/admin/pengguna');
+  });
+
+  it('finds the entry governing nested paths', () => {
+    expect(menuItemFor('/admin/pengguna/123')?.href).toBe('/admin/pengguna');
+    expect(menuItemFor('/admin')).toBeUndefined();
+    const organizations = MENU.find((item) => item.href === '/admin/organisasi');
+    expect(organizations && mayUse(organizations, ['admin-opd'])).toBe(false);
+  });
+});

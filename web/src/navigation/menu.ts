@@ -1,0 +1,36 @@
+import type { Role } from '@/auth/roles';
+
+export interface MenuItem {
+  href: string;
+  /** Key under `menu` in messages/*.json. */
+  key: 'dashboard' | 'profile' | 'users' | 'organizations' | 'organizationProfile';
+  /** Roles that may use the page; `'signed-in'` means every signed-in user. */
+  roles: readonly Role[] | 'signed-in';
+}
+
+/**
+ * The internal area's pages and who may use them (DOMAIN.md §1). The navigation shows only the
+ * items a user may use and every page checks the same entry, so the two cannot disagree.
+ */
+export const MENU: readonly MenuItem[] = [
+  { href: '/dasbor', key: 'dashboard', roles: 'signed-in' },
+  { href: '/profil', key: 'profile', roles: 'signed-in' },
+  { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
+  { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },
+  { href: '/organisasi/profil', key: 'organizationProfile', roles: ['super-admin', 'admin-opd'] },
+];
+
+export function mayUse(item: MenuItem, roles: readonly Role[]): boolean {
+  return item.roles === 'signed-in' || item.roles.some((role) => roles.includes(role));
+}
+
+export function menuFor(roles: readonly Role[]): MenuItem[] {
+  return MENU.filter((item) => mayUse(item, roles));
+}
+
+/** The menu entry that governs a path (the longest matching prefix). */
+export function menuItemFor(pathname: string): MenuItem | undefined {
+  return MENU.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`)).sort(
+    (a, b) => b.href.length - a.href.length,
+  )[0];
+}
