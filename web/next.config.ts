@@ -7,6 +7,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Workspace packages ship TypeScript source.
+  transpilePackages: ['@sipadu/service-kit'],
   // Container images run the self-contained server (docker/web.Dockerfile sets NEXT_OUTPUT);
   // `next start` in local development keeps the ordinary build.
   ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' as const } : {}),

@@ -19,6 +19,14 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
+/** Roles that reach beyond one agency: an admin-opd may never grant or take them away. */
+export const RESTRICTED_ROLES: readonly Role[] = [
+  'super-admin',
+  'pimpinan',
+  'evaluator',
+  'pemberi-pinjaman',
+];
+
 const roleSet: ReadonlySet<string> = new Set(ROLES);
 
 export function isRole(value: string): value is Role {

@@ -1,4 +1,4 @@
-import { defineAccess, type Role } from '@sipadu/service-kit';
+import { defineAccess } from '@sipadu/service-kit';
 
 const administrators = ['super-admin', 'admin-opd'] as const;
 
@@ -62,11 +62,3 @@ export const access = defineAccess({
 });
 
 export type IdentityAction = keyof typeof access.rules;
-
-/** Roles an admin-opd may never grant or take away: they reach beyond one agency. */
-export const RESTRICTED_ROLES: readonly Role[] = [
-  'super-admin',
-  'pimpinan',
-  'evaluator',
-  'pemberi-pinjaman',
-];

@@ -8,6 +8,7 @@ import {
   notFound,
   paginate,
   parseInput,
+  RESTRICTED_ROLES,
   ROLES,
   type Logger,
   type PageArgs,
@@ -17,7 +18,7 @@ import {
 } from '@sipadu/service-kit';
 import { createEvent, eventsForInsert, withEvents, type Outbox } from '@sipadu/events';
 import { z } from 'zod';
-import { access, RESTRICTED_ROLES } from '../access.js';
+import { access } from '../access.js';
 import {
   KeycloakRefusal,
   type KeycloakAdmin,
