@@ -8,6 +8,7 @@ import type { OrganizationKind } from '@/gql/graphql';
 import { getPublicClient } from '@/graphql/server-client';
 import { runQuery } from '@/graphql/run-query';
 import { ORGANIZATION_KINDS, toOrganizationKind } from '@/components/directory/organization-kinds';
+import { single, type SearchParams } from '@/navigation/search-params';
 
 const DirectoryQuery = graphql(`
   query Directory($kind: OrganizationKind, $search: String, $after: String) {
@@ -30,12 +31,6 @@ const DirectoryQuery = graphql(`
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('directory');
   return { title: t('title') };
-}
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 export default async function DirectoryPage({ searchParams }: { searchParams: SearchParams }) {

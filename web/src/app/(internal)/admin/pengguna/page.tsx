@@ -9,6 +9,7 @@ import { graphql } from '@/gql';
 import { organizationOptions } from '@/graphql/organization-options';
 import { getClient } from '@/graphql/server-client';
 import { runQuery } from '@/graphql/run-query';
+import { single, type SearchParams } from '@/navigation/search-params';
 
 const UsersQuery = graphql(`
   query AdminUsers($organizationCode: String, $search: String, $after: String) {
@@ -31,12 +32,6 @@ const UsersQuery = graphql(`
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('users');
   return { title: t('title') };
-}
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
