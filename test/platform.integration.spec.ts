@@ -1,6 +1,5 @@
 // The platform as a newcomer meets it: the identity subgraph behind the gateway, composed from
 // the real SDL, with real Keycloak tokens. Mirrors the "done when" list of the foundation issue.
-import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeClaims,
@@ -14,52 +13,21 @@ import {
   unsignedToken,
   wrongAudienceToken,
 } from '@sipadu/test-kit';
-import { startIdentityService, type IdentityService } from '../services/identity/src/app.js';
-import { identityEnvironment } from '../services/identity/src/environment.js';
-import { createGatewayApp, type GatewayApp } from '../gateway/src/app.js';
-import { composeSubgraphs, readSubgraphSources } from '../gateway/src/composition.js';
-import { loadGatewayEnvironment } from '../gateway/src/environment.js';
-import { REPO_ROOT } from '../scripts/lib/infra/paths.js';
+import { startApiStack, type ApiStack } from './support/api-stack.js';
 
 const DATABASE = 'sipadu_identity_platform_test';
-let identity: IdentityService;
-let gateway: GatewayApp;
+let stack: ApiStack;
 let url: string;
 const tokens: Record<string, string> = {};
 const token = async (username: string) => (tokens[username] ??= await getUserToken(username));
 
 beforeAll(async () => {
-  const env = identityEnvironment({
-    ...process.env,
-    PORT: '0',
-    MONGO_DATABASE: DATABASE,
-    LOG_LEVEL: 'silent',
-  });
-  const connection = await mongoose
-    .createConnection(env.MONGO_URL, { dbName: DATABASE })
-    .asPromise();
-  await connection.dropDatabase();
-  await connection.close();
-  identity = await startIdentityService(env, { seed: true });
-
-  const composed = composeSubgraphs(readSubgraphSources(REPO_ROOT));
-  if (!composed.ok) throw new Error(composed.errors.join('\n'));
-  gateway = await createGatewayApp(
-    loadGatewayEnvironment({
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      IDENTITY_URL: identity.url,
-    }),
-    { supergraphSdl: composed.supergraphSdl },
-  );
-  url = await gateway.start();
+  stack = await startApiStack(DATABASE);
+  url = stack.gatewayUrl;
 });
 
 afterAll(async () => {
-  await gateway?.stop();
-  await identity?.stop();
+  await stack?.stop();
 });
 
 const ME = `{ me { username roles organization { code name } } }`;
