@@ -1,18 +1,19 @@
 'use client';
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { SessionProvider } from 'next-auth/react';
-import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { useMemo, type ReactNode } from 'react';
 import { SessionWatcher } from '@/components/auth/session-watcher';
 import { GraphQLProvider } from '@/graphql/graphql-provider';
 
-const theme = createTheme({
+const baseTheme = {
   primaryColor: 'blue',
   // Shade 8 keeps white-on-primary and primary-on-white text above WCAG AA contrast.
   primaryShade: 8,
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   defaultRadius: 'md',
-});
+} as const;
 
 // Mantine's default dimmed grey is below WCAG AA contrast on white for small text.
 const accessibleColors: CSSVariablesResolver = () => ({
@@ -23,6 +24,19 @@ const accessibleColors: CSSVariablesResolver = () => ({
 
 /** Client-side context of the internal area. */
 export function Providers({ children }: { children: ReactNode }) {
+  const t = useTranslations('common');
+  // Every dialog's icon-only close button gets a spoken name in the user's language.
+  const closeLabel = t('close');
+  const theme = useMemo(
+    () =>
+      createTheme({
+        ...baseTheme,
+        components: {
+          Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+        },
+      }),
+    [closeLabel],
+  );
   return (
     // Polling /api/auth/session also refreshes the access token while a page stays open.
     <SessionProvider refetchInterval={120} refetchOnWindowFocus>

@@ -22,6 +22,7 @@ import { useState, useTransition } from 'react';
 import { graphql } from '@/gql';
 import { errorMessage } from '@/graphql/error-message';
 import { officerSchema, type OfficerValues } from './organization-forms.schema';
+import { STATUS_COLORS } from '@/components/status-colors';
 
 const SaveOfficerMutation = graphql(`
   mutation SavePublicOfficer($organizationCode: String!, $id: ID, $input: PublicOfficerInput!) {
@@ -139,7 +140,11 @@ export function OfficersEditor({ code, officers }: { code: string; officers: rea
             <div>
               <Group gap="xs">
                 <Text fw={600}>{officer.name}</Text>
-                <Badge size="sm" variant="light" color={officer.published ? 'green.9' : 'gray.7'}>
+                <Badge
+                  size="sm"
+                  variant="filled"
+                  color={officer.published ? STATUS_COLORS.on : STATUS_COLORS.off}
+                >
                   {officer.published ? t('published') : t('draft')}
                 </Badge>
               </Group>

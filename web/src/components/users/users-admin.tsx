@@ -11,6 +11,7 @@ import { useRoleLabel } from './role-label';
 import { UserActivationModal } from './user-activation-modal';
 import { UserRowFragment } from './user-row.fragment';
 import { UserRolesModal } from './user-roles-modal';
+import { STATUS_COLORS } from '@/components/status-colors';
 
 interface Props {
   users: readonly FragmentType<typeof UserRowFragment>[];
@@ -147,7 +148,11 @@ export function UsersAdmin(props: Props) {
                     </Group>
                   </Table.Td>
                   <Table.Td style={{ minWidth: 100 }}>
-                    <Badge color={user.active ? 'green.9' : 'gray.7'} variant="filled" size="sm">
+                    <Badge
+                      color={user.active ? STATUS_COLORS.on : STATUS_COLORS.off}
+                      variant="filled"
+                      size="sm"
+                    >
                       {user.active ? common('active') : common('inactive')}
                     </Badge>
                   </Table.Td>
