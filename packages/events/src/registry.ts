@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { documentsEventSchemas } from './schemas/documents.schema.js';
 import { identityEventSchemas } from './schemas/identity.schema.js';
 
 /**
@@ -8,6 +9,7 @@ import { identityEventSchemas } from './schemas/identity.schema.js';
  */
 export const eventSchemas = {
   ...identityEventSchemas,
+  ...documentsEventSchemas,
 } as const;
 
 export type EventSchemas = typeof eventSchemas;

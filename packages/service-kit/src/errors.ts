@@ -38,6 +38,9 @@ const knownCodes = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  // A certified signature provider (BSrE) that is down or refuses: the message says what to do.
+  'SIGNING_PROVIDER_UNAVAILABLE',
+  'SIGNING_PROVIDER_REFUSED',
   // Produced by Apollo Server itself for malformed requests; already safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

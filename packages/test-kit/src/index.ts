@@ -2,3 +2,4 @@ export * from './forged-tokens.js';
 export * from './graphql-client.js';
 export * from './keycloak-tokens.js';
 export * from './keycloak-edge-tokens.js';
+export * from './tus-upload.js';
