@@ -50,6 +50,14 @@ export default defineConfig({
         extends: true,
         test: {
           ...withInfrastructure,
+          name: '@sipadu/documents',
+          include: ['services/documents/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...withInfrastructure,
           name: '@sipadu/gateway',
           include: ['gateway/src/**/*.spec.ts'],
         },

@@ -1,0 +1,76 @@
+import { defineAccess, type Principal, type Role } from '@sipadu/service-kit';
+import type { DocumentRecord } from './models/document.model.js';
+import { REQUESTERS } from './workflows/requirement.workflow.js';
+
+/** Roles that read every organization's internal (TERBATAS) documents and requirements. */
+export const OVERSEERS: readonly Role[] = ['super-admin', 'pimpinan'];
+
+/** Roles that may apply an organization's electronic seal to a document it owns. */
+const SEALERS: readonly Role[] = [
+  'pimpinan',
+  'direktur',
+  'kasubdit',
+  'admin-opd',
+  'bpkad',
+  'super-admin',
+];
+
+/**
+ * Who may call what in the documents service. Record-level rules (confidentiality, the
+ * organizations of a requirement, workflow roles) are checked by the services on top of this.
+ */
+export const access = defineAccess({
+  'Query.document': { public: true },
+  'Query.documents': { public: true },
+  'Query.storedFile': {},
+  'Query.requirements': {},
+  'Query.requirement': {},
+  'Query.myRequirements': {},
+  'Query.requirementTemplates': {},
+  'Query.uploadPurposes': { public: true },
+  'Query.verifySignature': { public: true },
+  'Query.verifyFileHash': { public: true },
+  'Query.auditLog': {
+    roles: ['super-admin', 'admin-opd'],
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
+  'Query.verifyAuditChain': { roles: ['super-admin'] },
+  'Mutation.createDocument': { scope: 'organization', acrossOrganizations: ['super-admin'] },
+  'Mutation.addDocumentVersion': { scope: 'organization' },
+  'Mutation.withdrawDocument': { scope: 'organization', acrossOrganizations: ['super-admin'] },
+  'Mutation.setDocumentConfidentiality': {
+    scope: 'organization',
+    acrossOrganizations: ['super-admin'],
+  },
+  'Mutation.createRequirement': { roles: REQUESTERS },
+  'Mutation.createRequirementsFromTemplate': { roles: REQUESTERS },
+  'Mutation.saveRequirementTemplate': { roles: ['bpkad', 'pemberi-pinjaman', 'super-admin'] },
+  'Mutation.signDocumentVersion': {
+    roles: SEALERS,
+    scope: 'organization',
+    acrossOrganizations: ['pimpinan', 'super-admin'],
+  },
+});
+
+/**
+ * Whether the caller may read a document (DOMAIN.md §4): PUBLIK for anyone; TERBATAS for the
+ * owning and related organizations and the overseers; RAHASIA only for its named readers and
+ * the people who created or uploaded it — not even an administrator.
+ */
+export function canReadDocument(principal: Principal | null, doc: DocumentRecord): boolean {
+  if (doc.confidentiality === 'PUBLIK') return true;
+  if (!principal || principal.kind !== 'user') return false;
+  if (doc.confidentiality === 'RAHASIA') {
+    return (
+      doc.readerIds.includes(principal.id) ||
+      doc.createdBy.id === principal.id ||
+      doc.versions.some((version) => version.uploadedBy.id === principal.id)
+    );
+  }
+  if (OVERSEERS.some((role) => principal.roles.includes(role))) return true;
+  const org = principal.organizationCode;
+  return (
+    org !== null && (doc.organizationCode === org || doc.relatedOrganizationCodes.includes(org))
+  );
+}

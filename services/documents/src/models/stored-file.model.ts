@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export interface StoredFileUploader {
+  id: string;
+  name: string | null;
+  organizationCode: string | null;
+}
+
+export interface StoredFileAttachment {
+  documentId: string;
+  version: number;
+}
+
+/** A finished file: bytes in FileStorage under `storageKey`, never modified after creation. */
+export interface StoredFileRecord {
+  /** uuid: the file id clients see (`/files/<id>`). */
+  _id: string;
+  /** Original name (sanitised), as sent in the tus metadata. */
+  filename: string;
+  /** Sniffed from the bytes, never taken from the client. */
+  contentType: string;
+  size: number;
+  /** Lowercase hex. */
+  sha256: string;
+  /** 'photo' | 'video' | 'document' | 'stamped' | … */
+  purpose: string;
+  uploader: StoredFileUploader;
+  storageKey: string;
+  /** Cached default-size thumbnail (images only), set once on first request. */
+  thumbnailKey: string | null;
+  /** A stamped PDF points at the file it was made from. */
+  derivedFrom: string | null;
+  /** Set once, by FileService.attach: the document version this file became. */
+  attachedTo: StoredFileAttachment | null;
+  createdAt: Date;
+}
+
+const uploaderSchema = new Schema<StoredFileUploader>(
+  {
+    id: { type: String, required: true },
+    name: { type: String, default: null },
+    organizationCode: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const attachmentSchema = new Schema<StoredFileAttachment>(
+  {
+    documentId: { type: String, required: true },
+    version: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
+const storedFileSchema = new Schema<StoredFileRecord>(
+  {
+    _id: { type: String, default: () => randomUUID() },
+    filename: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true, min: 0 },
+    sha256: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    purpose: { type: String, required: true },
+    uploader: { type: uploaderSchema, required: true },
+    storageKey: { type: String, required: true },
+    thumbnailKey: { type: String, default: null },
+    derivedFrom: { type: String, default: null },
+    attachedTo: { type: attachmentSchema, default: null },
+  },
+  {
+    collection: 'stored_files',
+    timestamps: { createdAt: true, updatedAt: false },
+    versionKey: false,
+  },
+);
+// Public verification by hash, and "which file was this document version".
+storedFileSchema.index({ sha256: 1 });
+storedFileSchema.index({ 'attachedTo.documentId': 1 });
+storedFileSchema.index({ derivedFrom: 1 });
+
+export type StoredFileModel = Model<StoredFileRecord>;
+
+export function storedFileModel(connection: Connection): StoredFileModel {
+  return (
+    (connection.models.StoredFile as StoredFileModel | undefined) ??
+    connection.model<StoredFileRecord>('StoredFile', storedFileSchema)
+  );
+}

@@ -1,0 +1,51 @@
+import type {
+  DocumentResolvers,
+  DocumentVersionResolvers,
+  SignatureResolvers,
+  StoredFileResolvers,
+  WithdrawalResolvers,
+} from '../generated/graphql.js';
+import type { DocumentVersionParent } from './mappers.js';
+
+const IMAGE = /^image\/(jpeg|png|webp)$/;
+
+export const documentResolvers: DocumentResolvers = {
+  __resolveReference: (reference, { principal, services }) =>
+    services.documents.get(principal, reference.id),
+  id: (doc) => doc._id,
+  versions: (doc) => doc.versions.map((v): DocumentVersionParent => ({ ...v, document: doc })),
+  latestVersion: (doc) => ({ ...(doc.versions.at(-1) as DocumentVersionParent), document: doc }),
+  createdAt: (doc) => doc.createdAt.toISOString(),
+};
+
+export const documentVersionResolvers: DocumentVersionResolvers = {
+  file: async (version, _args, { services }) => {
+    const file = await services.files.get(version.fileId);
+    if (!file) throw new Error(`stored file ${version.fileId} of a document version is missing`);
+    return file;
+  },
+  uploadedAt: (version) => version.uploadedAt.toISOString(),
+  signatures: (version, _args, { services }) =>
+    services.signatures.forVersion(version.document._id, version.number),
+};
+
+export const withdrawalResolvers: WithdrawalResolvers = {
+  at: (withdrawal) => withdrawal.at.toISOString(),
+};
+
+export const storedFileResolvers: StoredFileResolvers = {
+  id: (file) => file._id,
+  uploadedBy: (file) => file.uploader,
+  uploadedAt: (file) => file.createdAt.toISOString(),
+  downloadPath: (file) => `/files/${file._id}`,
+  thumbnailPath: (file) => (IMAGE.test(file.contentType) ? `/files/${file._id}/thumbnail` : null),
+};
+
+export const signatureResolvers: SignatureResolvers = {
+  id: (signature) => signature._id,
+  signedAt: (signature) => signature.signedAt.toISOString(),
+  stampedFile: (signature, _args, { services }) =>
+    signature.stampedFileId ? services.files.get(signature.stampedFileId) : null,
+  verificationUrl: (signature, _args, { services }) =>
+    services.signatures.verificationUrl(signature.code),
+};

@@ -1,0 +1,8 @@
+import type { DocumentRecord, DocumentVersionRecord } from '../models/document.model.js';
+
+/** A version carries its document, so signatures and files resolve without another lookup. */
+export interface DocumentVersionParent extends DocumentVersionRecord {
+  document: DocumentRecord;
+}
+
+export type WithdrawalParent = NonNullable<DocumentRecord['withdrawn']>;

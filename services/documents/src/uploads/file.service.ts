@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { conflict, forbidden, notFound, type Principal } from '@sipadu/service-kit';
+import type { Connection } from 'mongoose';
+import {
+  storedFileModel,
+  type StoredFileModel,
+  type StoredFileRecord,
+} from '../models/stored-file.model.js';
+import type { ByteRange, FileStorage } from '../storage/file-storage.js';
+import { sha256Passthrough } from './hashing.js';
+
+export interface StoreFileMeta {
+  filename: string;
+  contentType: string;
+  purpose: string;
+  uploader: StoredFileRecord['uploader'];
+  derivedFrom: string | null;
+  attachedTo: StoredFileRecord['attachedTo'];
+}
+
+/** The bytes received are not the bytes the client hashed; nothing was kept. */
+export class Sha256MismatchError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`SHA-256 tidak cocok: dikirim ${expected}, diterima ${actual}`);
+    this.name = 'Sha256MismatchError';
+  }
+}
+
+/** Finished files: their records and their bytes in FileStorage. */
+export class FileService {
+  readonly model: StoredFileModel;
+
+  constructor(
+    connection: Connection,
+    private readonly storage: FileStorage,
+  ) {
+    this.model = storedFileModel(connection);
+  }
+
+  async init(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  get(id: string): Promise<StoredFileRecord | null> {
+    return this.model.findById(id).lean<StoredFileRecord>().exec();
+  }
+
+  findBySha256(sha256: string): Promise<StoredFileRecord[]> {
+    return this.model
+      .find({ sha256: sha256.toLowerCase() })
+      .sort({ createdAt: 1 })
+      .lean<StoredFileRecord[]>()
+      .exec();
+  }
+
+  /** The bytes (or an inclusive range of them); a missing file fails the stream with NOT_FOUND. */
+  open(file: string | StoredFileRecord, range?: ByteRange): Readable {
+    if (typeof file !== 'string') return this.storage.read(file.storageKey, range);
+    const out = new PassThrough();
+    this.get(file).then(
+      (record) => {
+        if (!record) return out.destroy(notFound('Berkas tidak ditemukan.'));
+        pipeline(this.storage.read(record.storageKey, range), out).catch(() => undefined);
+      },
+      (error: Error) => out.destroy(error),
+    );
+    return out;
+  }
+
+  /** Stores bytes produced by the service itself (stamped PDFs); size and SHA-256 while streaming. */
+  storeDerived(source: Readable | Uint8Array, meta: StoreFileMeta): Promise<StoredFileRecord> {
+    return this.store(source instanceof Uint8Array ? Readable.from([source]) : source, meta);
+  }
+
+  /**
+   * Stores a finished upload in one pass and keeps it only when its SHA-256 equals `expected`;
+   * otherwise throws Sha256MismatchError with nothing left behind.
+   */
+  storeUpload(
+    source: Readable,
+    meta: Omit<StoreFileMeta, 'derivedFrom' | 'attachedTo'>,
+    expectedSha256: string,
+  ): Promise<StoredFileRecord> {
+    return this.store(source, { ...meta, derivedFrom: null, attachedTo: null }, expectedSha256);
+  }
+
+  private async store(
+    source: Readable,
+    meta: StoreFileMeta,
+    expectedSha256?: string,
+  ): Promise<StoredFileRecord> {
+    const id = randomUUID();
+    const storageKey = id;
+    const hashed = sha256Passthrough(source);
+    const { size } = await this.storage.write(storageKey, hashed.stream, {
+      filename: meta.filename,
+      contentType: meta.contentType,
+    });
+    const sha256 = hashed.sha256();
+    try {
+      if (expectedSha256 !== undefined && expectedSha256.toLowerCase() !== sha256) {
+        throw new Sha256MismatchError(expectedSha256.toLowerCase(), sha256);
+      }
+      const created = await this.model.create({
+        _id: id,
+        filename: meta.filename,
+        contentType: meta.contentType,
+        size,
+        sha256,
+        purpose: meta.purpose,
+        uploader: meta.uploader,
+        storageKey,
+        thumbnailKey: null,
+        derivedFrom: meta.derivedFrom,
+        attachedTo: meta.attachedTo,
+      });
+      return created.toObject<StoredFileRecord>();
+    } catch (error) {
+      await this.storage.remove(storageKey);
+      throw error;
+    }
+  }
+
+  /**
+   * Removes a file that no document uses yet, record and bytes (undoing a store whose audit
+   * entry could not be written). Attached files are never removed.
+   */
+  async discardUnattached(id: string): Promise<void> {
+    const removed = await this.model
+      .findOneAndDelete({ _id: id, attachedTo: null })
+      .lean<StoredFileRecord>()
+      .exec();
+    if (!removed) return;
+    await this.storage.remove(removed.storageKey);
+    if (removed.thumbnailKey) await this.storage.remove(removed.thumbnailKey);
+  }
+
+  /**
+   * Atomically marks an unattached file of this uploader as a document version. Throws
+   * NOT_FOUND, FORBIDDEN (someone else's upload) or CONFLICT (already used elsewhere); attaching
+   * again to the same version is accepted, so a retried request succeeds.
+   */
+  async attach(
+    fileId: string,
+    principal: Principal,
+    target: { documentId: string; version: number },
+  ): Promise<StoredFileRecord> {
+    const attachedTo = { documentId: target.documentId, version: target.version };
+    const updated = await this.model
+      .findOneAndUpdate(
+        { _id: fileId, attachedTo: null, 'uploader.id': principal.id },
+        { $set: { attachedTo } },
+        { returnDocument: 'after' },
+      )
+      .lean<StoredFileRecord>()
+      .exec();
+    if (updated) return updated;
+
+    const current = await this.get(fileId);
+    if (!current) throw notFound('Berkas tidak ditemukan. Unggah berkas terlebih dahulu.');
+    if (current.uploader.id !== principal.id) {
+      throw forbidden('Berkas ini diunggah oleh pengguna lain dan tidak dapat Anda lampirkan.');
+    }
+    if (
+      current.attachedTo?.documentId === attachedTo.documentId &&
+      current.attachedTo.version === attachedTo.version
+    ) {
+      return current;
+    }
+    throw conflict('Berkas ini sudah dipakai sebagai versi dokumen lain. Unggah ulang berkasnya.');
+  }
+
+  /**
+   * Records the cached thumbnail once: the first writer wins, and the key that ends up in the
+   * record is returned (a loser removes its own copy).
+   */
+  async setThumbnail(id: string, thumbnailKey: string): Promise<string> {
+    const updated = await this.model
+      .findOneAndUpdate(
+        { _id: id, thumbnailKey: null },
+        { $set: { thumbnailKey } },
+        { returnDocument: 'after' },
+      )
+      .lean<StoredFileRecord>()
+      .exec();
+    if (updated) return thumbnailKey;
+    await this.storage.remove(thumbnailKey);
+    const current = await this.get(id);
+    if (!current?.thumbnailKey) throw notFound('Berkas tidak ditemukan.');
+    return current.thumbnailKey;
+  }
+}
