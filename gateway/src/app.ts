@@ -67,6 +67,11 @@ const exposedHeaders = [
   'Tus-Version',
   'Tus-Max-Size',
   'Tus-Extension',
+  // Id of the stored file, sent with the response that finishes an upload.
+  'Sipadu-File-Id',
+  'Content-Disposition',
+  'Content-Range',
+  'Accept-Ranges',
   'RateLimit',
   'RateLimit-Policy',
   'Retry-After',
@@ -268,6 +273,13 @@ export async function createGatewayApp(
   const proxies = [
     createServiceProxy({
       prefix: '/files',
+      target: env.filesTarget,
+      service: 'documents',
+      onError: onProxyError,
+    }),
+    // The public keys of the documents service's electronic seal (verifiable by anyone).
+    createServiceProxy({
+      prefix: '/.well-known/sipadu-signing-keys.json',
       target: env.filesTarget,
       service: 'documents',
       onError: onProxyError,
