@@ -4,7 +4,9 @@
 #   docker build -f docker/node-service.Dockerfile --build-arg UNIT=services/identity -t sipadu/identity .
 # The unit is bundled by scripts/build-unit.ts into <unit>/dist/index.js (workspace packages
 # inlined, npm dependencies external); the runtime image holds that bundle plus the unit's
-# production dependencies only, and runs as the unprivileged `node` user.
+# production dependencies only, and runs as the unprivileged `node` user. Native dependencies
+# need nothing extra: sharp (documents) installs its prebuilt glibc binary with libvips bundled
+# (@img/sharp-linux-x64 / -arm64, optional dependencies in the lockfile) on this Debian image.
 ARG NODE_IMAGE=node:22-slim
 
 # Every workspace manifest at its own path: `npm ci` needs all of them, and copying them apart from
@@ -47,6 +49,10 @@ COPY --from=manifests /manifests/ ./
 # Only this unit's dependencies (and those of the workspace packages it uses), without dev ones.
 RUN npm ci --omit=dev --workspace "$UNIT" --no-audit --no-fund && npm cache clean --force
 COPY --from=build /out/ ./
+# The code stays root-owned; /var/lib/sipadu is the one writable data directory (the documents
+# service's partial uploads and dev seal key). Created here, owned by `node`, so a fresh named
+# volume mounted on it takes that ownership instead of root's (Docker copies it on first use).
+RUN mkdir -p /var/lib/sipadu && chown node:node /var/lib/sipadu
 USER node
 WORKDIR /app/${UNIT}
 CMD ["node", "dist/index.js"]

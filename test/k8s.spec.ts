@@ -163,7 +163,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     const nodeUnits = resources(overlay, 'Deployment').filter(
       (d) => isSubgraph(d) || nameOf(d) === 'gateway',
     );
-    expect(nodeUnits.map(nameOf).sort()).toEqual(['gateway', 'identity']);
+    expect(nodeUnits.map(nameOf).sort()).toEqual(['documents', 'gateway', 'identity']);
     for (const unit of nodeUnits) {
       const [container] = specOf<Workload>(unit).template.spec.containers;
       expect(container!.readinessProbe?.httpGet?.path, nameOf(unit)).toBe('/readyz');
@@ -241,11 +241,16 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       '/': 'web',
       '/graphql': 'gateway',
       '/files': 'gateway',
+      '/api/files': 'web',
       '/events': 'gateway',
+      '/.well-known/sipadu-signing-keys.json': 'gateway',
     });
-    const files = routes.get('/files')!.annotations;
-    expect(files['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('2g');
-    expect(files['nginx.ingress.kubernetes.io/proxy-request-buffering']).toBe('off');
+    // Uploads reach the gateway directly and through the portal's file BFF.
+    for (const upload of ['/files', '/api/files']) {
+      const files = routes.get(upload)!.annotations;
+      expect(files['nginx.ingress.kubernetes.io/proxy-body-size'], upload).toBe('2g');
+      expect(files['nginx.ingress.kubernetes.io/proxy-request-buffering'], upload).toBe('off');
+    }
     const events = routes.get('/events')!.annotations;
     expect(events['nginx.ingress.kubernetes.io/proxy-buffering']).toBe('off');
     expect(Number(events['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(
