@@ -466,6 +466,17 @@ describe('electronic seal and public verification', () => {
         { input: { title: 'Perjanjian Pinjaman', subject: SUBJECT, fileId } },
       ),
     );
+    const offered = `query ($id: ID!) { document(id: $id) { viewerCanSign } }`;
+    for (const [username, expected] of [
+      ['kasubdit', true],
+      ['pimpinan', true],
+      ['pelaksana', false],
+    ] as const) {
+      const res = ok(
+        await gql<{ document: { viewerCanSign: boolean } }>(username, offered, { id: doc.id }),
+      );
+      expect(res.document.viewerCanSign, username).toBe(expected);
+    }
     const refused = await gql(
       'pelaksana',
       `mutation ($id: ID!) { signDocumentVersion(documentId: $id, version: 1) { code } }`,

@@ -273,6 +273,8 @@ export type Document = {
   withdrawn: Maybe<Withdrawal>;
   createdBy: Actor;
   createdAt: Scalars['String']['output'];
+  /** Apakah pemanggil boleh menyegel versi dokumen ini. */
+  viewerCanSign: Scalars['Boolean']['output'];
 };
 
 export type DocumentVersion = {
@@ -876,6 +878,7 @@ export type DocumentResolvers<ContextType = ServiceContext, ParentType extends R
   withdrawn?: Resolver<Maybe<ResolversTypes['Withdrawal']>, ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerCanSign?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type DocumentVersionResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['DocumentVersion'] = ResolversParentTypes['DocumentVersion']> = ResolversObject<{

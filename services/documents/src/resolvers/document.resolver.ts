@@ -16,6 +16,7 @@ export const documentResolvers: DocumentResolvers = {
   versions: (doc) => doc.versions.map((v): DocumentVersionParent => ({ ...v, document: doc })),
   latestVersion: (doc) => ({ ...(doc.versions.at(-1) as DocumentVersionParent), document: doc }),
   createdAt: (doc) => doc.createdAt.toISOString(),
+  viewerCanSign: (doc, _args, { principal, services }) => services.seals.canSign(principal, doc),
 };
 
 export const documentVersionResolvers: DocumentVersionResolvers = {

@@ -1,6 +1,7 @@
 import { conflict, notFound, parseInput, type Principal } from '@sipadu/service-kit';
 import { z } from 'zod';
 import { access } from '../access.js';
+import type { DocumentRecord } from '../models/document.model.js';
 import type { SignatureRecord } from '../models/signature.model.js';
 import type { SignatureService } from '../signing/signature.service.js';
 import type { FileService } from '../uploads/file.service.js';
@@ -13,6 +14,11 @@ export class SealService {
     private readonly signatures: SignatureService,
     private readonly files: FileService,
   ) {}
+
+  /** The same rule `sign` applies, for UIs deciding whether to offer the button. */
+  canSign(principal: Principal | null, doc: DocumentRecord): boolean {
+    return !doc.withdrawn && access.allows(principal, 'Mutation.signDocumentVersion', doc);
+  }
 
   async sign(
     principal: Principal | null,
