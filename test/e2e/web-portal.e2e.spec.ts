@@ -124,7 +124,7 @@ describe('web portal in the browser', () => {
           .getByRole('navigation', { name: 'Navigasi utama' })
           .getByRole('link')
           .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-        expect(links).toEqual(['/dasbor', '/profil', ...adminMenus]);
+        expect(links).toEqual(['/dasbor', '/profil', '/dokumen', ...adminMenus]);
       });
     },
   );
@@ -204,7 +204,13 @@ describe('web portal in the browser', () => {
 describe('accessibility and phone screens', () => {
   it('has no serious WCAG A/AA violations on public pages', async ({ task }) => {
     await withPage(browser, task.name, async (page) => {
-      for (const route of ['/', '/direktori', '/direktori/DINKES']) {
+      for (const route of [
+        '/',
+        '/direktori',
+        '/direktori/DINKES',
+        '/verifikasi',
+        '/verifikasi/KODE-TIDAK-ADA',
+      ]) {
         await page.goto(`${WEB_URL}${route}`);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         expect(await accessibilityViolations(page), route).toEqual([]);
@@ -215,7 +221,13 @@ describe('accessibility and phone screens', () => {
   it('has no serious WCAG A/AA violations in the internal area', async ({ task }) => {
     await withPage(browser, task.name, async (page) => {
       await signIn(page, 'admin-opd');
-      for (const route of ['/dasbor', '/profil', '/admin/pengguna', '/organisasi/profil']) {
+      for (const route of [
+        '/dasbor',
+        '/profil',
+        '/dokumen',
+        '/admin/pengguna',
+        '/organisasi/profil',
+      ]) {
         await page.goto(`${WEB_URL}${route}`);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         expect(await accessibilityViolations(page), route).toEqual([]);

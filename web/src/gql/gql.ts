@@ -18,13 +18,29 @@ type Documents = {
   '\n  query AdminOrganizations($search: String, $after: String) {\n    organizations(search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          code\n          name\n          kind\n          parent {\n            code\n          }\n        }\n      }\n    }\n  }\n': typeof types.AdminOrganizationsDocument;
   '\n  query AdminUsers($organizationCode: String, $search: String, $after: String) {\n    users(organizationCode: $organizationCode, search: $search, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...UserRow\n        }\n      }\n    }\n  }\n': typeof types.AdminUsersDocument;
   '\n  query Dashboard {\n    me {\n      id\n      name\n      organization {\n        code\n        name\n      }\n    }\n  }\n': typeof types.DashboardDocument;
+  '\n  query DocumentDetail($id: ID!) {\n    document(id: $id) {\n      id\n      title\n      organizationCode\n      confidentiality\n      createdAt\n      viewerCanSign\n      subject {\n        type\n        id\n      }\n      createdBy {\n        name\n        organizationCode\n      }\n      withdrawn {\n        at\n        reason\n        by {\n          name\n          organizationCode\n        }\n      }\n      versions {\n        number\n        ...DocumentVersionItem\n      }\n    }\n  }\n': typeof types.DocumentDetailDocument;
+  '\n  query MyRequirements($after: String) {\n    myRequirements(first: 10, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...RequirementItem\n        }\n      }\n    }\n  }\n': typeof types.MyRequirementsDocument;
+  '\n  query RequirementTemplates {\n    requirementTemplates {\n      id\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n': typeof types.RequirementTemplatesDocument;
+  '\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n': typeof types.SubjectDocumentsDocument;
   '\n  query EditableOrganizationProfile($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      profile {\n        address\n        phone\n        email\n        website\n        headName\n        headPosition\n        legalBasis\n        tasksAndFunctions\n        openingHours {\n          days\n          hours\n        }\n      }\n      officers {\n        id\n        name\n        position\n        competence\n        published\n      }\n    }\n  }\n': typeof types.EditableOrganizationProfileDocument;
   '\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n': typeof types.MyProfileDocument;
   '\n  query DirectoryOrganization($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      kind\n      parent {\n        code\n        name\n      }\n      children {\n        code\n        name\n      }\n      profile {\n        ...ServiceProviderProfileView\n      }\n      officers {\n        ...OfficerItem\n      }\n    }\n  }\n': typeof types.DirectoryOrganizationDocument;
   '\n  query Directory($kind: OrganizationKind, $search: String, $after: String) {\n    organizations(kind: $kind, search: $search, first: 24, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...OrganizationCard\n        }\n      }\n    }\n  }\n': typeof types.DirectoryDocument;
+  '\n  query VerifySignature($code: String!) {\n    verifySignature(code: $code) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n': typeof types.VerifySignatureDocument;
+  '\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n': typeof types.VerifyFileHashDocument;
   '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n': typeof types.OfficerItemFragmentDoc;
   '\n  fragment OrganizationCard on Organization {\n    code\n    name\n    kind\n    parent {\n      name\n    }\n    profile {\n      address\n      phone\n    }\n  }\n': typeof types.OrganizationCardFragmentDoc;
   '\n  fragment ServiceProviderProfileView on ServiceProviderProfile {\n    address\n    phone\n    email\n    website\n    headName\n    headPosition\n    legalBasis\n    tasksAndFunctions\n    openingHours {\n      days\n      hours\n    }\n    updatedAt\n  }\n': typeof types.ServiceProviderProfileViewFragmentDoc;
+  '\n  fragment RequirementItem on DocumentRequirement {\n    id\n    title\n    description\n    group\n    dueDate\n    overdue\n    status\n    subject {\n      type\n      id\n    }\n    uploaderOrganizationCode\n    reviewerOrganizationCodes\n    currentReviewerOrganizationCode\n    document {\n      id\n    }\n    history {\n      transition\n      to\n      actor {\n        name\n        organizationCode\n      }\n      at\n      note\n      documentVersion\n    }\n    availableActions {\n      name\n      to\n      requiresNote\n      blockedReason\n    }\n  }\n': typeof types.RequirementItemFragmentDoc;
+  '\n  fragment DocumentVersionItem on DocumentVersion {\n    number\n    note\n    uploadedAt\n    sha256\n    uploadedBy {\n      id\n      name\n      organizationCode\n    }\n    file {\n      id\n      filename\n      contentType\n      size\n    }\n    signatures {\n      id\n      code\n      signedAt\n      signerPosition\n      reason\n      signer {\n        name\n        organizationCode\n      }\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n': typeof types.DocumentVersionItemFragmentDoc;
+  '\n  query UploadPurposes {\n    uploadPurposes {\n      name\n      label\n      maxBytes\n      contentTypes\n      extensions\n    }\n  }\n': typeof types.UploadPurposesDocument;
+  '\n  mutation SubmitRequirementVersion($requirementId: ID!, $fileId: ID!, $note: String) {\n    submitRequirementVersion(requirementId: $requirementId, fileId: $fileId, note: $note) {\n      id\n      status\n    }\n  }\n': typeof types.SubmitRequirementVersionDocument;
+  '\n  mutation ForwardRequirement($id: ID!, $note: String) {\n    forwardRequirement(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n': typeof types.ForwardRequirementDocument;
+  '\n  mutation ReviewRequirement($id: ID!, $decision: ReviewDecision!, $message: String) {\n    reviewRequirement(id: $id, decision: $decision, message: $message) {\n      id\n      status\n    }\n  }\n': typeof types.ReviewRequirementDocument;
+  '\n  mutation WaiveRequirement($id: ID!, $reason: String!) {\n    waiveRequirement(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n': typeof types.WaiveRequirementDocument;
+  '\n  mutation SignDocumentVersion($documentId: ID!, $version: Int!, $reason: String) {\n    signDocumentVersion(documentId: $documentId, version: $version, reason: $reason) {\n      id\n      code\n      verificationUrl\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n': typeof types.SignDocumentVersionDocument;
+  '\n  mutation CreateRequirement($input: CreateRequirementInput!) {\n    createRequirement(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n': typeof types.CreateRequirementDocument;
+  '\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n': typeof types.ApplyRequirementTemplateDocument;
   '\n  mutation SavePublicOfficer($organizationCode: String!, $id: ID, $input: PublicOfficerInput!) {\n    savePublicOfficer(organizationCode: $organizationCode, id: $id, input: $input) {\n      id\n    }\n  }\n': typeof types.SavePublicOfficerDocument;
   '\n  mutation RemovePublicOfficer($id: ID!) {\n    removePublicOfficer(id: $id)\n  }\n': typeof types.RemovePublicOfficerDocument;
   '\n  mutation UpdateOrganizationProfile($code: String!, $input: OrganizationProfileInput!) {\n    updateOrganizationProfile(code: $code, input: $input) {\n      id\n      code\n      profile {\n        updatedAt\n      }\n    }\n  }\n': typeof types.UpdateOrganizationProfileDocument;
@@ -42,6 +58,14 @@ const documents: Documents = {
     types.AdminUsersDocument,
   '\n  query Dashboard {\n    me {\n      id\n      name\n      organization {\n        code\n        name\n      }\n    }\n  }\n':
     types.DashboardDocument,
+  '\n  query DocumentDetail($id: ID!) {\n    document(id: $id) {\n      id\n      title\n      organizationCode\n      confidentiality\n      createdAt\n      viewerCanSign\n      subject {\n        type\n        id\n      }\n      createdBy {\n        name\n        organizationCode\n      }\n      withdrawn {\n        at\n        reason\n        by {\n          name\n          organizationCode\n        }\n      }\n      versions {\n        number\n        ...DocumentVersionItem\n      }\n    }\n  }\n':
+    types.DocumentDetailDocument,
+  '\n  query MyRequirements($after: String) {\n    myRequirements(first: 10, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...RequirementItem\n        }\n      }\n    }\n  }\n':
+    types.MyRequirementsDocument,
+  '\n  query RequirementTemplates {\n    requirementTemplates {\n      id\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n':
+    types.RequirementTemplatesDocument,
+  '\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n':
+    types.SubjectDocumentsDocument,
   '\n  query EditableOrganizationProfile($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      profile {\n        address\n        phone\n        email\n        website\n        headName\n        headPosition\n        legalBasis\n        tasksAndFunctions\n        openingHours {\n          days\n          hours\n        }\n      }\n      officers {\n        id\n        name\n        position\n        competence\n        published\n      }\n    }\n  }\n':
     types.EditableOrganizationProfileDocument,
   '\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n':
@@ -50,12 +74,36 @@ const documents: Documents = {
     types.DirectoryOrganizationDocument,
   '\n  query Directory($kind: OrganizationKind, $search: String, $after: String) {\n    organizations(kind: $kind, search: $search, first: 24, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...OrganizationCard\n        }\n      }\n    }\n  }\n':
     types.DirectoryDocument,
+  '\n  query VerifySignature($code: String!) {\n    verifySignature(code: $code) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n':
+    types.VerifySignatureDocument,
+  '\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n':
+    types.VerifyFileHashDocument,
   '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n':
     types.OfficerItemFragmentDoc,
   '\n  fragment OrganizationCard on Organization {\n    code\n    name\n    kind\n    parent {\n      name\n    }\n    profile {\n      address\n      phone\n    }\n  }\n':
     types.OrganizationCardFragmentDoc,
   '\n  fragment ServiceProviderProfileView on ServiceProviderProfile {\n    address\n    phone\n    email\n    website\n    headName\n    headPosition\n    legalBasis\n    tasksAndFunctions\n    openingHours {\n      days\n      hours\n    }\n    updatedAt\n  }\n':
     types.ServiceProviderProfileViewFragmentDoc,
+  '\n  fragment RequirementItem on DocumentRequirement {\n    id\n    title\n    description\n    group\n    dueDate\n    overdue\n    status\n    subject {\n      type\n      id\n    }\n    uploaderOrganizationCode\n    reviewerOrganizationCodes\n    currentReviewerOrganizationCode\n    document {\n      id\n    }\n    history {\n      transition\n      to\n      actor {\n        name\n        organizationCode\n      }\n      at\n      note\n      documentVersion\n    }\n    availableActions {\n      name\n      to\n      requiresNote\n      blockedReason\n    }\n  }\n':
+    types.RequirementItemFragmentDoc,
+  '\n  fragment DocumentVersionItem on DocumentVersion {\n    number\n    note\n    uploadedAt\n    sha256\n    uploadedBy {\n      id\n      name\n      organizationCode\n    }\n    file {\n      id\n      filename\n      contentType\n      size\n    }\n    signatures {\n      id\n      code\n      signedAt\n      signerPosition\n      reason\n      signer {\n        name\n        organizationCode\n      }\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n':
+    types.DocumentVersionItemFragmentDoc,
+  '\n  query UploadPurposes {\n    uploadPurposes {\n      name\n      label\n      maxBytes\n      contentTypes\n      extensions\n    }\n  }\n':
+    types.UploadPurposesDocument,
+  '\n  mutation SubmitRequirementVersion($requirementId: ID!, $fileId: ID!, $note: String) {\n    submitRequirementVersion(requirementId: $requirementId, fileId: $fileId, note: $note) {\n      id\n      status\n    }\n  }\n':
+    types.SubmitRequirementVersionDocument,
+  '\n  mutation ForwardRequirement($id: ID!, $note: String) {\n    forwardRequirement(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n':
+    types.ForwardRequirementDocument,
+  '\n  mutation ReviewRequirement($id: ID!, $decision: ReviewDecision!, $message: String) {\n    reviewRequirement(id: $id, decision: $decision, message: $message) {\n      id\n      status\n    }\n  }\n':
+    types.ReviewRequirementDocument,
+  '\n  mutation WaiveRequirement($id: ID!, $reason: String!) {\n    waiveRequirement(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n':
+    types.WaiveRequirementDocument,
+  '\n  mutation SignDocumentVersion($documentId: ID!, $version: Int!, $reason: String) {\n    signDocumentVersion(documentId: $documentId, version: $version, reason: $reason) {\n      id\n      code\n      verificationUrl\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n':
+    types.SignDocumentVersionDocument,
+  '\n  mutation CreateRequirement($input: CreateRequirementInput!) {\n    createRequirement(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n':
+    types.CreateRequirementDocument,
+  '\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n':
+    types.ApplyRequirementTemplateDocument,
   '\n  mutation SavePublicOfficer($organizationCode: String!, $id: ID, $input: PublicOfficerInput!) {\n    savePublicOfficer(organizationCode: $organizationCode, id: $id, input: $input) {\n      id\n    }\n  }\n':
     types.SavePublicOfficerDocument,
   '\n  mutation RemovePublicOfficer($id: ID!) {\n    removePublicOfficer(id: $id)\n  }\n':
@@ -112,6 +160,30 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query DocumentDetail($id: ID!) {\n    document(id: $id) {\n      id\n      title\n      organizationCode\n      confidentiality\n      createdAt\n      viewerCanSign\n      subject {\n        type\n        id\n      }\n      createdBy {\n        name\n        organizationCode\n      }\n      withdrawn {\n        at\n        reason\n        by {\n          name\n          organizationCode\n        }\n      }\n      versions {\n        number\n        ...DocumentVersionItem\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query DocumentDetail($id: ID!) {\n    document(id: $id) {\n      id\n      title\n      organizationCode\n      confidentiality\n      createdAt\n      viewerCanSign\n      subject {\n        type\n        id\n      }\n      createdBy {\n        name\n        organizationCode\n      }\n      withdrawn {\n        at\n        reason\n        by {\n          name\n          organizationCode\n        }\n      }\n      versions {\n        number\n        ...DocumentVersionItem\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyRequirements($after: String) {\n    myRequirements(first: 10, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...RequirementItem\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyRequirements($after: String) {\n    myRequirements(first: 10, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...RequirementItem\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query RequirementTemplates {\n    requirementTemplates {\n      id\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query RequirementTemplates {\n    requirementTemplates {\n      id\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query EditableOrganizationProfile($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      profile {\n        address\n        phone\n        email\n        website\n        headName\n        headPosition\n        legalBasis\n        tasksAndFunctions\n        openingHours {\n          days\n          hours\n        }\n      }\n      officers {\n        id\n        name\n        position\n        competence\n        published\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query EditableOrganizationProfile($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      profile {\n        address\n        phone\n        email\n        website\n        headName\n        headPosition\n        legalBasis\n        tasksAndFunctions\n        openingHours {\n          days\n          hours\n        }\n      }\n      officers {\n        id\n        name\n        position\n        competence\n        published\n      }\n    }\n  }\n'];
 /**
@@ -136,6 +208,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query VerifySignature($code: String!) {\n    verifySignature(code: $code) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n',
+): (typeof documents)['\n  query VerifySignature($code: String!) {\n    verifySignature(code: $code) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n',
+): (typeof documents)['\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n',
 ): (typeof documents)['\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n'];
 /**
@@ -150,6 +234,66 @@ export function graphql(
 export function graphql(
   source: '\n  fragment ServiceProviderProfileView on ServiceProviderProfile {\n    address\n    phone\n    email\n    website\n    headName\n    headPosition\n    legalBasis\n    tasksAndFunctions\n    openingHours {\n      days\n      hours\n    }\n    updatedAt\n  }\n',
 ): (typeof documents)['\n  fragment ServiceProviderProfileView on ServiceProviderProfile {\n    address\n    phone\n    email\n    website\n    headName\n    headPosition\n    legalBasis\n    tasksAndFunctions\n    openingHours {\n      days\n      hours\n    }\n    updatedAt\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment RequirementItem on DocumentRequirement {\n    id\n    title\n    description\n    group\n    dueDate\n    overdue\n    status\n    subject {\n      type\n      id\n    }\n    uploaderOrganizationCode\n    reviewerOrganizationCodes\n    currentReviewerOrganizationCode\n    document {\n      id\n    }\n    history {\n      transition\n      to\n      actor {\n        name\n        organizationCode\n      }\n      at\n      note\n      documentVersion\n    }\n    availableActions {\n      name\n      to\n      requiresNote\n      blockedReason\n    }\n  }\n',
+): (typeof documents)['\n  fragment RequirementItem on DocumentRequirement {\n    id\n    title\n    description\n    group\n    dueDate\n    overdue\n    status\n    subject {\n      type\n      id\n    }\n    uploaderOrganizationCode\n    reviewerOrganizationCodes\n    currentReviewerOrganizationCode\n    document {\n      id\n    }\n    history {\n      transition\n      to\n      actor {\n        name\n        organizationCode\n      }\n      at\n      note\n      documentVersion\n    }\n    availableActions {\n      name\n      to\n      requiresNote\n      blockedReason\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment DocumentVersionItem on DocumentVersion {\n    number\n    note\n    uploadedAt\n    sha256\n    uploadedBy {\n      id\n      name\n      organizationCode\n    }\n    file {\n      id\n      filename\n      contentType\n      size\n    }\n    signatures {\n      id\n      code\n      signedAt\n      signerPosition\n      reason\n      signer {\n        name\n        organizationCode\n      }\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment DocumentVersionItem on DocumentVersion {\n    number\n    note\n    uploadedAt\n    sha256\n    uploadedBy {\n      id\n      name\n      organizationCode\n    }\n    file {\n      id\n      filename\n      contentType\n      size\n    }\n    signatures {\n      id\n      code\n      signedAt\n      signerPosition\n      reason\n      signer {\n        name\n        organizationCode\n      }\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query UploadPurposes {\n    uploadPurposes {\n      name\n      label\n      maxBytes\n      contentTypes\n      extensions\n    }\n  }\n',
+): (typeof documents)['\n  query UploadPurposes {\n    uploadPurposes {\n      name\n      label\n      maxBytes\n      contentTypes\n      extensions\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SubmitRequirementVersion($requirementId: ID!, $fileId: ID!, $note: String) {\n    submitRequirementVersion(requirementId: $requirementId, fileId: $fileId, note: $note) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation SubmitRequirementVersion($requirementId: ID!, $fileId: ID!, $note: String) {\n    submitRequirementVersion(requirementId: $requirementId, fileId: $fileId, note: $note) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ForwardRequirement($id: ID!, $note: String) {\n    forwardRequirement(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation ForwardRequirement($id: ID!, $note: String) {\n    forwardRequirement(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReviewRequirement($id: ID!, $decision: ReviewDecision!, $message: String) {\n    reviewRequirement(id: $id, decision: $decision, message: $message) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation ReviewRequirement($id: ID!, $decision: ReviewDecision!, $message: String) {\n    reviewRequirement(id: $id, decision: $decision, message: $message) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WaiveRequirement($id: ID!, $reason: String!) {\n    waiveRequirement(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation WaiveRequirement($id: ID!, $reason: String!) {\n    waiveRequirement(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SignDocumentVersion($documentId: ID!, $version: Int!, $reason: String) {\n    signDocumentVersion(documentId: $documentId, version: $version, reason: $reason) {\n      id\n      code\n      verificationUrl\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation SignDocumentVersion($documentId: ID!, $version: Int!, $reason: String) {\n    signDocumentVersion(documentId: $documentId, version: $version, reason: $reason) {\n      id\n      code\n      verificationUrl\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateRequirement($input: CreateRequirementInput!) {\n    createRequirement(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateRequirement($input: CreateRequirementInput!) {\n    createRequirement(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

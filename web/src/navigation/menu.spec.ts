@@ -8,6 +8,7 @@ describe('menu', () => {
     expect(hrefs(['super-admin'])).toEqual([
       '/dasbor',
       '/profil',
+      '/dokumen',
       '/admin/pengguna',
       '/admin/organisasi',
       '/organisasi/profil',
@@ -15,11 +16,12 @@ describe('menu', () => {
     expect(hrefs(['admin-opd'])).toEqual([
       '/dasbor',
       '/profil',
+      '/dokumen',
       '/admin/pengguna',
       '/organisasi/profil',
     ]);
-    expect(hrefs(['pelaksana'])).toEqual(['/dasbor', '/profil']);
-    expect(hrefs([])).toEqual(['/dasbor', '/profil']);
+    expect(hrefs(['pelaksana'])).toEqual(['/dasbor', '/profil', '/dokumen']);
+    expect(hrefs([])).toEqual(['/dasbor', '/profil', '/dokumen']);
   });
 
   it('combines the menus of several roles', () => {
@@ -29,6 +31,7 @@ describe('menu', () => {
   it('finds the entry governing nested paths', () => {
     expect(menuItemFor('/admin/pengguna/123')?.href).toBe('/admin/pengguna');
     expect(menuItemFor('/admin')).toBeUndefined();
+    expect(menuItemFor('/dokumen/subjek/loan-project/42')?.href).toBe('/dokumen');
     const organizations = MENU.find((item) => item.href === '/admin/organisasi');
     expect(organizations && mayUse(organizations, ['admin-opd'])).toBe(false);
   });

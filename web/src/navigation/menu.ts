@@ -3,7 +3,7 @@ import type { Role } from '@/auth/roles';
 export interface MenuItem {
   href: string;
   /** Key under `menu` in messages/*.json. */
-  key: 'dashboard' | 'profile' | 'users' | 'organizations' | 'organizationProfile';
+  key: 'dashboard' | 'profile' | 'documents' | 'users' | 'organizations' | 'organizationProfile';
   /** Roles that may use the page; `'signed-in'` means every signed-in user. */
   roles: readonly Role[] | 'signed-in';
 }
@@ -15,6 +15,8 @@ export interface MenuItem {
 export const MENU: readonly MenuItem[] = [
   { href: '/dasbor', key: 'dashboard', roles: 'signed-in' },
   { href: '/profil', key: 'profile', roles: 'signed-in' },
+  // Requirements wait on organizations (upload or review); the list shows the user's own.
+  { href: '/dokumen', key: 'documents', roles: 'signed-in' },
   { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
   { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },
   { href: '/organisasi/profil', key: 'organizationProfile', roles: ['super-admin', 'admin-opd'] },

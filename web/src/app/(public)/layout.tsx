@@ -19,6 +19,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           <nav aria-label={t('mainNavigation')} className={styles.nav}>
             <Link href="/">{t('home')}</Link>
             <Link href="/direktori">{t('directory')}</Link>
+            <Link href="/verifikasi">{t('verify')}</Link>
             {user ? (
               <a href="/dasbor" className={styles.cta}>
                 {t('dashboard')}
