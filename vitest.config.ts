@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // The global teardown stops the infrastructure it started; Keycloak alone can take over 10 s.
+    teardownTimeout: 60_000,
     fileParallelism: false,
     projects: [
       {

@@ -225,7 +225,7 @@ export class DocumentService {
             $inc: { revision: 1 },
           },
         ),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<DocumentRecord>()
       .exec();
@@ -329,7 +329,7 @@ export class DocumentService {
           $set: { withdrawn: { at: new Date(), by: actorRecord(caller), reason: why } },
           $inc: { revision: 1 },
         }),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<DocumentRecord>()
       .exec();
@@ -372,7 +372,7 @@ export class DocumentService {
           $set: { confidentiality: level, readerIds: [...new Set(readers)] },
           $inc: { revision: 1 },
         }),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<DocumentRecord>()
       .exec();

@@ -419,7 +419,7 @@ export class RequirementService {
           $push: { history },
           $inc: { revision: 1 },
         }),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<RequirementRecord>()
       .exec();

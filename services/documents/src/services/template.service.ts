@@ -90,7 +90,7 @@ export class TemplateService {
           $set: fields,
           $setOnInsert: { ownerOrganizationCode: existing?.ownerOrganizationCode ?? owner },
         },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       )
       .lean<TemplateRecord>()
       .exec();

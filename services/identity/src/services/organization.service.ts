@@ -190,7 +190,7 @@ export class OrganizationService {
       .findOneAndUpdate(
         { _id: current._id, version: current.version },
         withEvents([event], { $set: set, $inc: { version: 1 } }),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<OrganizationRecord>()
       .exec();

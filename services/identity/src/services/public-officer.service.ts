@@ -58,7 +58,7 @@ export class PublicOfficerService {
     const data = parseInput(officerInputSchema, input);
     if (!id) return (await this.officers.create({ organizationCode, ...data })).toObject();
     const updated = await this.officers
-      .findOneAndUpdate({ _id: id, organizationCode }, { $set: data }, { new: true })
+      .findOneAndUpdate({ _id: id, organizationCode }, { $set: data }, { returnDocument: 'after' })
       .lean<PublicOfficerRecord>()
       .exec();
     if (!updated) throw notFound('Profil pelaksana tidak ditemukan.');

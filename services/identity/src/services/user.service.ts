@@ -301,7 +301,7 @@ export class UserService {
             activationHistory: { active, at: new Date(), byUserId: caller.id, reason: note },
           },
         }),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<UserRecord>()
       .exec();
@@ -332,7 +332,9 @@ export class UserService {
       { actor: actorOf(caller), subject: { type: 'user', id }, org: user.organizationCode },
     );
     const updated = await this.users
-      .findOneAndUpdate({ _id: id }, withEvents([event], { $set: { roles } }), { new: true })
+      .findOneAndUpdate({ _id: id }, withEvents([event], { $set: { roles } }), {
+        returnDocument: 'after',
+      })
       .lean<UserRecord>()
       .exec();
     await this.outbox.flush(this.users, id);
