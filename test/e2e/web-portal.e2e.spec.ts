@@ -108,9 +108,14 @@ describe('web portal in the browser', () => {
       'super-admin',
       'Rudi Hartono',
       'DISKOMINFO',
-      ['/admin/pengguna', '/admin/organisasi', '/organisasi/profil'],
+      ['/admin/pengguna', '/admin/organisasi', '/organisasi/profil', '/admin/audit'],
     ],
-    ['admin-opd', 'Siti Rahmawati', 'DINKES', ['/admin/pengguna', '/organisasi/profil']],
+    [
+      'admin-opd',
+      'Siti Rahmawati',
+      'DINKES',
+      ['/admin/pengguna', '/organisasi/profil', '/admin/audit'],
+    ],
     ['pelaksana', 'Budi Santoso', 'DPUPR', []],
   ];
   it.for(roleCases)(
@@ -227,6 +232,7 @@ describe('accessibility and phone screens', () => {
         '/dokumen',
         '/admin/pengguna',
         '/organisasi/profil',
+        '/admin/audit',
       ]) {
         await page.goto(`${WEB_URL}${route}`);
         await page.getByRole('heading', { level: 1 }).first().waitFor();

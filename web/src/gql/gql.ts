@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  query AdminAuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          sequence\n          action\n          actor {\n            id\n            name\n            organizationCode\n          }\n          targetType\n          targetId\n          detail\n          at\n          hash\n        }\n      }\n    }\n  }\n': typeof types.AdminAuditLogDocument;
   '\n  query AdminOrganizations($search: String, $after: String) {\n    organizations(search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          code\n          name\n          kind\n          parent {\n            code\n          }\n        }\n      }\n    }\n  }\n': typeof types.AdminOrganizationsDocument;
   '\n  query AdminUsers($organizationCode: String, $search: String, $after: String) {\n    users(organizationCode: $organizationCode, search: $search, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...UserRow\n        }\n      }\n    }\n  }\n': typeof types.AdminUsersDocument;
   '\n  query Dashboard {\n    me {\n      id\n      name\n      organization {\n        code\n        name\n      }\n    }\n  }\n': typeof types.DashboardDocument;
@@ -28,6 +29,7 @@ type Documents = {
   '\n  query Directory($kind: OrganizationKind, $search: String, $after: String) {\n    organizations(kind: $kind, search: $search, first: 24, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...OrganizationCard\n        }\n      }\n    }\n  }\n': typeof types.DirectoryDocument;
   '\n  query VerifySignature($code: String!) {\n    verifySignature(code: $code) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n': typeof types.VerifySignatureDocument;
   '\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n': typeof types.VerifyFileHashDocument;
+  '\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ok\n      checked\n      firstBrokenSequence\n      reason\n    }\n  }\n': typeof types.VerifyAuditChainDocument;
   '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n': typeof types.OfficerItemFragmentDoc;
   '\n  fragment OrganizationCard on Organization {\n    code\n    name\n    kind\n    parent {\n      name\n    }\n    profile {\n      address\n      phone\n    }\n  }\n': typeof types.OrganizationCardFragmentDoc;
   '\n  fragment ServiceProviderProfileView on ServiceProviderProfile {\n    address\n    phone\n    email\n    website\n    headName\n    headPosition\n    legalBasis\n    tasksAndFunctions\n    openingHours {\n      days\n      hours\n    }\n    updatedAt\n  }\n': typeof types.ServiceProviderProfileViewFragmentDoc;
@@ -52,6 +54,8 @@ type Documents = {
   '\n  query OrganizationOptions {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n        }\n      }\n    }\n  }\n': typeof types.OrganizationOptionsDocument;
 };
 const documents: Documents = {
+  '\n  query AdminAuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          sequence\n          action\n          actor {\n            id\n            name\n            organizationCode\n          }\n          targetType\n          targetId\n          detail\n          at\n          hash\n        }\n      }\n    }\n  }\n':
+    types.AdminAuditLogDocument,
   '\n  query AdminOrganizations($search: String, $after: String) {\n    organizations(search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          code\n          name\n          kind\n          parent {\n            code\n          }\n        }\n      }\n    }\n  }\n':
     types.AdminOrganizationsDocument,
   '\n  query AdminUsers($organizationCode: String, $search: String, $after: String) {\n    users(organizationCode: $organizationCode, search: $search, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...UserRow\n        }\n      }\n    }\n  }\n':
@@ -78,6 +82,8 @@ const documents: Documents = {
     types.VerifySignatureDocument,
   '\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n':
     types.VerifyFileHashDocument,
+  '\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ok\n      checked\n      firstBrokenSequence\n      reason\n    }\n  }\n':
+    types.VerifyAuditChainDocument,
   '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n':
     types.OfficerItemFragmentDoc,
   '\n  fragment OrganizationCard on Organization {\n    code\n    name\n    kind\n    parent {\n      name\n    }\n    profile {\n      address\n      phone\n    }\n  }\n':
@@ -138,6 +144,12 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminAuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          sequence\n          action\n          actor {\n            id\n            name\n            organizationCode\n          }\n          targetType\n          targetId\n          detail\n          at\n          hash\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminAuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          sequence\n          action\n          actor {\n            id\n            name\n            organizationCode\n          }\n          targetType\n          targetId\n          detail\n          at\n          hash\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,6 +228,12 @@ export function graphql(
 export function graphql(
   source: '\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n',
 ): (typeof documents)['\n  query VerifyFileHash($sha256: String!) {\n    verifyFileHash(sha256: $sha256) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ok\n      checked\n      firstBrokenSequence\n      reason\n    }\n  }\n',
+): (typeof documents)['\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ok\n      checked\n      firstBrokenSequence\n      reason\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

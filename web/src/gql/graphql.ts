@@ -46,6 +46,26 @@ export type ApplyTemplateInput = {
   group?: string | null | undefined;
 };
 
+export type AuditLogFilter = {
+  action?: AuditAction | null | undefined;
+  targetType?: string | null | undefined;
+  targetId?: string | null | undefined;
+  actorId?: string | null | undefined;
+  organizationCode?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type AuditAction =
+  | 'UPLOAD'
+  | 'DOWNLOAD'
+  | 'DOCUMENT_CREATE'
+  | 'VERSION_ADD'
+  | 'REVIEW'
+  | 'SIGNATURE'
+  | 'WITHDRAWAL'
+  | 'CONFIDENTIALITY_CHANGE';
+
 export type OrganizationKind =
   | 'SEKRETARIAT'
   | 'DINAS'
@@ -103,6 +123,30 @@ export type PublicOfficerInput = {
   position: string;
   competence?: string | null | undefined;
   published: boolean;
+};
+
+export type AdminAuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AdminAuditLogQuery = {
+  auditLog: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        sequence: number;
+        action: AuditAction;
+        targetType: string;
+        targetId: string;
+        detail: string | null;
+        at: string;
+        hash: string;
+        actor: { id: string; name: string | null; organizationCode: string | null };
+      };
+    }>;
+  };
 };
 
 export type AdminOrganizationsQueryVariables = Exact<{
@@ -335,6 +379,17 @@ export type VerifyFileHashQuery = {
     algorithm: string | null;
     code: string | null;
     withdrawn: boolean;
+  };
+};
+
+export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never }>;
+
+export type VerifyAuditChainQuery = {
+  verifyAuditChain: {
+    ok: boolean;
+    checked: number;
+    firstBrokenSequence: number | null;
+    reason: string | null;
   };
 };
 
@@ -845,6 +900,111 @@ export const UserRowFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<UserRowFragment, unknown>;
+export const AdminAuditLogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminAuditLog' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditLogFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'auditLog' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'sequence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'actor' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'organizationCode' },
+                                  },
+                                ],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'targetType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'targetId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'hash' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
 export const AdminOrganizationsDocument = {
   kind: 'Document',
   definitions: [
@@ -2155,6 +2315,34 @@ export const VerifyFileHashDocument = {
     },
   ],
 } as unknown as DocumentNode<VerifyFileHashQuery, VerifyFileHashQueryVariables>;
+export const VerifyAuditChainDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VerifyAuditChain' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'verifyAuditChain' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checked' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'firstBrokenSequence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
 export const UploadPurposesDocument = {
   kind: 'Document',
   definitions: [

@@ -12,6 +12,7 @@ describe('menu', () => {
       '/admin/pengguna',
       '/admin/organisasi',
       '/organisasi/profil',
+      '/admin/audit',
     ]);
     expect(hrefs(['admin-opd'])).toEqual([
       '/dasbor',
@@ -19,6 +20,7 @@ describe('menu', () => {
       '/dokumen',
       '/admin/pengguna',
       '/organisasi/profil',
+      '/admin/audit',
     ]);
     expect(hrefs(['pelaksana'])).toEqual(['/dasbor', '/profil', '/dokumen']);
     expect(hrefs([])).toEqual(['/dasbor', '/profil', '/dokumen']);
@@ -26,6 +28,7 @@ describe('menu', () => {
 
   it('combines the menus of several roles', () => {
     expect(hrefs(['pimpinan', 'admin-opd'])).toContain('/admin/pengguna');
+    expect(hrefs(['pimpinan', 'admin-opd'])).toContain('/admin/audit');
   });
 
   it('finds the entry governing nested paths', () => {
@@ -34,5 +37,9 @@ describe('menu', () => {
     expect(menuItemFor('/dokumen/subjek/loan-project/42')?.href).toBe('/dokumen');
     const organizations = MENU.find((item) => item.href === '/admin/organisasi');
     expect(organizations && mayUse(organizations, ['admin-opd'])).toBe(false);
+    expect(menuItemFor('/admin/audit')?.key).toBe('audit');
+    const audit = MENU.find((item) => item.href === '/admin/audit');
+    expect(audit && mayUse(audit, ['admin-opd'])).toBe(true);
+    expect(audit && mayUse(audit, ['pimpinan', 'pelaksana'])).toBe(false);
   });
 });

@@ -3,7 +3,14 @@ import type { Role } from '@/auth/roles';
 export interface MenuItem {
   href: string;
   /** Key under `menu` in messages/*.json. */
-  key: 'dashboard' | 'profile' | 'documents' | 'users' | 'organizations' | 'organizationProfile';
+  key:
+    | 'dashboard'
+    | 'profile'
+    | 'documents'
+    | 'users'
+    | 'organizations'
+    | 'organizationProfile'
+    | 'audit';
   /** Roles that may use the page; `'signed-in'` means every signed-in user. */
   roles: readonly Role[] | 'signed-in';
 }
@@ -20,6 +27,8 @@ export const MENU: readonly MenuItem[] = [
   { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
   { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },
   { href: '/organisasi/profil', key: 'organizationProfile', roles: ['super-admin', 'admin-opd'] },
+  // admin-opd sees only the own organization's entries; the documents service enforces it.
+  { href: '/admin/audit', key: 'audit', roles: ['super-admin', 'admin-opd'] },
 ];
 
 export function mayUse(item: MenuItem, roles: readonly Role[]): boolean {
