@@ -33,6 +33,11 @@ export interface StoredFileRecord {
   derivedFrom: string | null;
   /** Set once, by FileService.attach: the document version this file became. */
   attachedTo: StoredFileAttachment | null;
+  /**
+   * The tus upload this file came from (32 hex characters), so a client resuming that upload
+   * after it finished still learns the file id; null for files the service made itself.
+   */
+  uploadId: string | null;
   createdAt: Date;
 }
 
@@ -66,6 +71,7 @@ const storedFileSchema = new Schema<StoredFileRecord>(
     thumbnailKey: { type: String, default: null },
     derivedFrom: { type: String, default: null },
     attachedTo: { type: attachmentSchema, default: null },
+    uploadId: { type: String, default: null },
   },
   {
     collection: 'stored_files',
@@ -77,6 +83,8 @@ const storedFileSchema = new Schema<StoredFileRecord>(
 storedFileSchema.index({ sha256: 1 });
 storedFileSchema.index({ 'attachedTo.documentId': 1 });
 storedFileSchema.index({ derivedFrom: 1 });
+// A tus HEAD or PATCH on an upload that already finished (see tus-uploads.ts).
+storedFileSchema.index({ uploadId: 1 });
 
 export type StoredFileModel = Model<StoredFileRecord>;
 

@@ -1,7 +1,7 @@
 // The /files routes over real HTTP: tus spoken by hand over fetch, real Keycloak tokens, FerretDB
 // for records, GridFS for bytes and the real hash-chained audit log.
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -19,7 +19,7 @@ import { getUserToken } from '@sipadu/test-kit';
 import express from 'express';
 import mongoose, { type Connection } from 'mongoose';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuditLog } from '../audit/audit-log.js';
 import { documentsEnvironment } from '../environment.js';
 import type { StoredFileRecord } from '../models/stored-file.model.js';
@@ -156,6 +156,40 @@ async function tusRequest(method: 'HEAD' | 'DELETE', username: string | null, up
   });
 }
 
+const uploadIdOf = (uploadUrl: string) => new URL(uploadUrl).pathname.split('/').pop()!;
+
+/** What tus answers for a complete upload, with the id of the file it became. */
+function expectFinishedUpload(response: Response, size: number, fileId: string) {
+  expect(response.headers.get('tus-resumable')).toBe('1.0.0');
+  expect(response.headers.get('upload-offset')).toBe(String(size));
+  expect(response.headers.get('upload-length')).toBe(String(size));
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  expect(response.headers.get('sipadu-file-id')).toBe(fileId);
+  expect(response.headers.get('access-control-expose-headers')).toContain('Sipadu-File-Id');
+}
+
+/**
+ * Holds the next finishing upload after its bytes were checked, just before they go into
+ * storage, until `release()`: the disk copy is complete and the final PATCH still unanswered.
+ */
+function holdNextFinish() {
+  const storeUpload = files.storeUpload.bind(files);
+  let reach!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const spy = vi.spyOn(files, 'storeUpload').mockImplementationOnce(async (...args) => {
+    reach();
+    await released;
+    return storeUpload(...args);
+  });
+  return { reached, release, restore: () => spy.mockRestore() };
+}
+
+/** Whether `request` is still unanswered after a while. */
+const stillWaiting = (request: Promise<Response>) =>
+  Promise.race([request.then(() => false), sleep(300).then(() => true)]);
+
 /** Creates an upload and returns its URL on this server. */
 async function start(username: string, bytes: Uint8Array, metadata: Record<string, string>) {
   const created = await create(username, bytes.length, { sha256: sha256(bytes), ...metadata });
@@ -253,9 +287,9 @@ describe('tus upload of a document', () => {
       attachedTo: null,
       derivedFrom: null,
     });
-    // The partial upload on disk is gone once the file is stored.
+    // The partial upload on disk is gone once the file is stored; the record knows the upload.
     expect(await uploadsOnDisk()).toEqual([]);
-    expect((await tusRequest('HEAD', 'pelaksana', uploadUrl)).status).toBe(404);
+    expect(record?.uploadId).toBe(uploadIdOf(uploadUrl));
 
     const entries = await audit.page({ targetId: fileId }, { first: 10 });
     expect(entries.edges.map((edge) => edge.node.action)).toEqual(['UPLOAD']);
@@ -383,6 +417,7 @@ describe('tus upload of a document', () => {
       size: stamped.length,
       sha256: sha256(stamped),
       derivedFrom: fileId,
+      uploadId: null,
     });
     const [found] = await files.findBySha256(sha256(stamped).toUpperCase());
     expect(found?._id).toBe(record._id);
@@ -574,6 +609,119 @@ describe('tus uploads belong to their uploader', () => {
     expect(location).toMatch(/^https:\/\/sipadu\.example\.go\.id\/files\/[0-9a-f]{32}$/);
     const uploadUrl = new URL(new URL(location).pathname, origin).toString();
     expect((await tusRequest('DELETE', 'pelaksana', uploadUrl)).status).toBe(204);
+  });
+});
+
+describe('resuming an upload that already finished', () => {
+  it('answers the uploader like tus answers a complete upload, with the file id', async () => {
+    const pdf = await pdfBytes(2, 'Sudah selesai');
+    const { response, uploadUrl } = await upload('pelaksana', pdf, {
+      filename: 'selesai.pdf',
+      purpose: 'document',
+    });
+    expect(response.status).toBe(204);
+    const fileId = response.headers.get('sipadu-file-id')!;
+    expect(await uploadsOnDisk()).toEqual([]);
+
+    // The answer to the final PATCH was lost (connection dropped, page reloaded): tus-js-client
+    // asks with HEAD, sees offset == length and takes the file id from this response.
+    const head = await tusRequest('HEAD', 'pelaksana', uploadUrl);
+    expect(head.status).toBe(200);
+    expectFinishedUpload(head, pdf.length, fileId);
+    // Other clients send the final PATCH again.
+    const again = await patch('pelaksana', uploadUrl, pdf.length, new Uint8Array(0));
+    expect(again.status).toBe(204);
+    expectFinishedUpload(again, pdf.length, fileId);
+    const resent = await patch('pelaksana', uploadUrl, 0, pdf);
+    expect(resent.status).toBe(204);
+    expectFinishedUpload(resent, pdf.length, fileId);
+    // Nothing was stored twice.
+    expect(
+      await connection.collection('stored_files').countDocuments({ sha256: sha256(pdf) }),
+    ).toBe(1);
+  });
+
+  it('tells nobody else, and still knows no other upload', async () => {
+    const pdf = await pdfBytes(1, 'Selesai, milik pelaksana');
+    const { response, uploadUrl } = await upload('pelaksana', pdf, {
+      filename: 'milik.pdf',
+      purpose: 'document',
+    });
+    expect(response.status).toBe(204);
+
+    const stranger = await tusRequest('HEAD', 'bpkad', uploadUrl);
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.get('sipadu-file-id')).toBeNull();
+    // Same organization is not enough: the upload is the person's.
+    expect((await tusRequest('HEAD', 'unit-kerja', uploadUrl)).status).toBe(403);
+    const strangerPatch = await patch('bpkad', uploadUrl, pdf.length, new Uint8Array(0));
+    expect(strangerPatch.status).toBe(403);
+    expect(await strangerPatch.text()).toBe('Unggahan ini milik pengguna lain.');
+    expect((await tusRequest('HEAD', null, uploadUrl)).status).toBe(401);
+
+    const unknown = new URL(`/files/${'0'.repeat(32)}`, origin).toString();
+    expect((await tusRequest('HEAD', 'pelaksana', unknown)).status).toBe(404);
+  });
+
+  it('makes a HEAD sent while the final PATCH is being finished wait for the file id', async () => {
+    // A few MB: the bytes are sniffed, hashed and copied into storage before the PATCH answers.
+    const pdf = Buffer.concat([await pdfBytes(1, 'Berkas besar'), randomBytes(4 * 1024 * 1024)]);
+    const uploadUrl = await start('pelaksana', pdf, { filename: 'besar.pdf', purpose: 'document' });
+    const hold = holdNextFinish();
+    try {
+      // Not awaited: for the client this connection has dropped.
+      const finalPatch = patch('pelaksana', uploadUrl, 0, pdf);
+      await hold.reached;
+      // All bytes are on disk: tus alone would answer offset == length, without a file id.
+      expect((await stat(path.join(uploadDir, uploadIdOf(uploadUrl)))).size).toBe(pdf.length);
+
+      const head = tusRequest('HEAD', 'pelaksana', uploadUrl);
+      expect(await stillWaiting(head)).toBe(true);
+      hold.release();
+      const [patched, headed] = await Promise.all([finalPatch, head]);
+      expect(patched.status).toBe(204);
+      const fileId = patched.headers.get('sipadu-file-id')!;
+      expect(fileId).toMatch(UUID);
+      expect(headed.status).toBe(200);
+      expectFinishedUpload(headed, pdf.length, fileId);
+      expect(await uploadsOnDisk()).toEqual([]);
+    } finally {
+      hold.release();
+      hold.restore();
+    }
+  });
+
+  it('answers requests that waited for the finish with its refusal', async () => {
+    const pdf = await pdfBytes(3, 'Berubah di jalan');
+    const before = await gridFsFiles();
+    const uploadUrl = await start('pelaksana', pdf, {
+      filename: 'berubah.pdf',
+      purpose: 'document',
+      sha256: sha256(Buffer.from('berkas lain')),
+    });
+    const hold = holdNextFinish();
+    try {
+      const finalPatch = patch('pelaksana', uploadUrl, 0, pdf);
+      await hold.reached;
+      const head = tusRequest('HEAD', 'pelaksana', uploadUrl);
+      const repeated = patch('pelaksana', uploadUrl, pdf.length, new Uint8Array(0));
+      expect(await stillWaiting(head)).toBe(true);
+      hold.release();
+      const [patched, headed, repeatedAnswer] = await Promise.all([finalPatch, head, repeated]);
+      expect(patched.status).toBe(422);
+      expect(headed.status).toBe(422);
+      expect(headed.headers.get('sipadu-file-id')).toBeNull();
+      expect(repeatedAnswer.status).toBe(422);
+      expect(await repeatedAnswer.text()).toMatch(
+        /^Berkas berubah atau rusak saat dikirim: SHA-256 tidak cocok/,
+      );
+      await expectNothingStored(pdf, before);
+      // Afterwards the upload is simply gone, as any refused upload.
+      expect((await tusRequest('HEAD', 'pelaksana', uploadUrl)).status).toBe(404);
+    } finally {
+      hold.release();
+      hold.restore();
+    }
   });
 });
 

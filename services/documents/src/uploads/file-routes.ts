@@ -36,7 +36,8 @@ export function mountFileRoutes(
   mountDownloadRoutes(app, deps);
   const uploads = createTusUploads({ ...deps, purposes });
   const handle: express.RequestHandler = (req, res) => {
-    uploads.server.handle(req, res).catch((error: unknown) => {
+    const uploadId = typeof req.params.uploadId === 'string' ? req.params.uploadId : undefined;
+    uploads.handle(req, res, uploadId).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'permintaan tus gagal');
       if (res.headersSent) res.destroy();
       else res.status(500).json({ message: 'Terjadi kesalahan pada server. Silakan coba lagi.' });

@@ -50,6 +50,11 @@ export class FileService {
     return this.model.findById(id).lean<StoredFileRecord>().exec();
   }
 
+  /** The file a finished tus upload became, if it was stored. */
+  findByUploadId(uploadId: string): Promise<StoredFileRecord | null> {
+    return this.model.findOne({ uploadId }).lean<StoredFileRecord>().exec();
+  }
+
   findBySha256(sha256: string): Promise<StoredFileRecord[]> {
     return this.model
       .find({ sha256: sha256.toLowerCase() })
@@ -74,7 +79,10 @@ export class FileService {
 
   /** Stores bytes produced by the service itself (stamped PDFs); size and SHA-256 while streaming. */
   storeDerived(source: Readable | Uint8Array, meta: StoreFileMeta): Promise<StoredFileRecord> {
-    return this.store(source instanceof Uint8Array ? Readable.from([source]) : source, meta);
+    return this.store(source instanceof Uint8Array ? Readable.from([source]) : source, {
+      ...meta,
+      uploadId: null,
+    });
   }
 
   /**
@@ -83,15 +91,22 @@ export class FileService {
    */
   storeUpload(
     source: Readable,
-    meta: Omit<StoreFileMeta, 'derivedFrom' | 'attachedTo'>,
+    meta: Omit<StoreFileMeta, 'derivedFrom' | 'attachedTo'> & {
+      /** The tus upload the bytes came from. */
+      uploadId?: string;
+    },
     expectedSha256: string,
   ): Promise<StoredFileRecord> {
-    return this.store(source, { ...meta, derivedFrom: null, attachedTo: null }, expectedSha256);
+    return this.store(
+      source,
+      { ...meta, derivedFrom: null, attachedTo: null, uploadId: meta.uploadId ?? null },
+      expectedSha256,
+    );
   }
 
   private async store(
     source: Readable,
-    meta: StoreFileMeta,
+    meta: StoreFileMeta & { uploadId: string | null },
     expectedSha256?: string,
   ): Promise<StoredFileRecord> {
     const id = randomUUID();
@@ -118,6 +133,7 @@ export class FileService {
         thumbnailKey: null,
         derivedFrom: meta.derivedFrom,
         attachedTo: meta.attachedTo,
+        uploadId: meta.uploadId,
       });
       return created.toObject<StoredFileRecord>();
     } catch (error) {

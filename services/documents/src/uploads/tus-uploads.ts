@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import { bearerToken, type Logger, type Principal } from '@sipadu/service-kit';
-import { ERRORS, Server, type Upload } from '@tus/server';
+import { ERRORS, HEADERS, MemoryLocker, Server, TUS_RESUMABLE, type Upload } from '@tus/server';
 import type { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit-log.js';
 import type { DocumentsEnvironment } from '../environment.js';
+import type { StoredFileRecord } from '../models/stored-file.model.js';
 import { isAllowed, sniffFile, typeRefusal } from './content-sniffing.js';
 import { Sha256MismatchError, type FileService } from './file.service.js';
 import { sanitizeFilename } from './http-headers.js';
@@ -34,6 +36,44 @@ const UPLOADER_ORGANIZATION = 'uploaderOrganizationCode';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
+/** Upload ids as namingFunction makes them. */
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * How long a HEAD or PATCH waits for the same upload to be finished: a 2 GB video is sniffed,
+ * hashed and copied into storage first.
+ */
+const FINISH_WAIT_MS = 5 * 60_000;
+
+const FOREIGN_UPLOAD = 'Unggahan ini milik pengguna lain.';
+
+/** What tus puts on each of its answers (no allowedOrigins configured: any origin). */
+const TUS_HEADERS = {
+  'Tus-Resumable': TUS_RESUMABLE,
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': [...HEADERS, FILE_ID_HEADER].join(', '),
+};
+
+/** An upload being moved into storage on this process. */
+interface Finishing {
+  uploaderId: string;
+  /** The stored file, or the refusal (or failure) that ended the upload. */
+  done: Promise<StoredFileRecord>;
+}
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface TusUploads {
+  server: Server;
+  /** Answers a tus request; `uploadId` is the `/files/<upload id>` path segment, if any. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, uploadId?: string): Promise<void>;
+  close(): void;
+}
+
 /** tus' own refusals, in the language of our users. */
 const TUS_MESSAGES = new Map<object, string>([
   [ERRORS.FILE_NOT_FOUND, 'Unggahan tidak ditemukan.'],
@@ -56,7 +96,7 @@ const TUS_MESSAGES = new Map<object, string>([
  * and bound to the uploader; limits and types checked per purpose; on finish the bytes move into
  * FileStorage (hashed on the way) and the disk copy is deleted.
  */
-export function createTusUploads(deps: TusUploadDeps): { server: Server; close(): void } {
+export function createTusUploads(deps: TusUploadDeps): TusUploads {
   const { env, files, logger, purposes, verifyToken, audit } = deps;
   const datastore = new SniffingFileStore(
     {
@@ -65,32 +105,37 @@ export function createTusUploads(deps: TusUploadDeps): { server: Server; close()
     },
     purposes,
   );
+  // Shared with our own look at an upload (see isPartial).
+  const locker = new MemoryLocker();
   const principals = new WeakMap<Request, Principal>();
   /** Uploads being moved into storage; a repeated final PATCH must not store them twice. */
-  const finishing = new Set<string>();
+  const finishing = new Map<string, Finishing>();
   const largestLimit = Math.max(...[...purposes.values()].map((purpose) => purpose.maxBytes));
 
-  async function authenticate(req: Request, uploadId: string): Promise<void> {
+  async function principalOf(authorization: string | undefined): Promise<Principal> {
     let token: string | null;
     try {
-      token = bearerToken(req.headers.get('authorization') ?? undefined);
+      token = bearerToken(authorization);
     } catch (error) {
       throw new UploadRefusal(401, (error as Error).message);
     }
     if (!token) {
       throw new UploadRefusal(401, 'Silakan masuk terlebih dahulu untuk mengunggah berkas.');
     }
-    let principal: Principal;
     try {
-      principal = await verifyToken(token);
+      return await verifyToken(token);
     } catch (error) {
       throw new UploadRefusal(401, (error as Error).message);
     }
+  }
+
+  async function authenticate(req: Request, uploadId: string): Promise<void> {
+    const principal = await principalOf(req.headers.get('authorization') ?? undefined);
     principals.set(req, principal);
     if (req.method === 'POST') return;
     const upload = await datastore.getUpload(uploadId);
     if (upload.metadata?.[UPLOADER_ID] !== principal.id) {
-      throw new UploadRefusal(403, 'Unggahan ini milik pengguna lain.');
+      throw new UploadRefusal(403, FOREIGN_UPLOAD);
     }
   }
 
@@ -182,6 +227,7 @@ export function createTusUploads(deps: TusUploadDeps): { server: Server; close()
           contentType: sniffed.mime,
           purpose: purpose.name,
           uploader,
+          uploadId: upload.id,
         },
         meta.sha256 ?? '',
       );
@@ -213,9 +259,118 @@ export function createTusUploads(deps: TusUploadDeps): { server: Server; close()
     return record;
   }
 
+  /** Status and Indonesian message for an error ending an upload request. */
+  function refusalOf(error: unknown): { status_code: number; body: string } {
+    if (isUploadRefusal(error)) return { status_code: error.status_code, body: error.body };
+    const message = TUS_MESSAGES.get(error as object);
+    if (message)
+      return { status_code: (error as { status_code: number }).status_code, body: message };
+    logger.error({ err: error }, 'kesalahan tak terduga pada unggahan');
+    return {
+      status_code: 500,
+      body: 'Terjadi kesalahan pada server saat menerima berkas. Silakan coba lagi.',
+    };
+  }
+
+  /**
+   * Whether tus still holds a part of the upload to answer for (or we cannot tell). Looked at
+   * under the upload's lock, as tus does: a PATCH still writing the last bytes is done writing,
+   * and has begun finishing, before we look.
+   */
+  async function isPartial(id: string): Promise<boolean> {
+    const lock = locker.newLock(id);
+    try {
+      await lock.lock(new AbortController().signal, () => undefined);
+    } catch {
+      return true;
+    }
+    try {
+      const upload = await datastore.getUpload(id);
+      return upload.size === undefined || upload.offset < upload.size;
+    } catch (error) {
+      return error !== ERRORS.FILE_NOT_FOUND && error !== ERRORS.FILE_NO_LONGER_EXISTS;
+    } finally {
+      await lock.unlock();
+    }
+  }
+
+  /** The outcome of a finishing upload, waited for at most FINISH_WAIT_MS. */
+  async function outcomeOf(entry: Finishing): Promise<StoredFileRecord> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      // 423: tus-js-client retries its HEAD later instead of starting the upload over.
+      timer = setTimeout(
+        () =>
+          reject(new UploadRefusal(423, 'Unggahan ini masih diproses. Coba lagi sebentar lagi.')),
+        FINISH_WAIT_MS,
+      );
+    });
+    try {
+      return await Promise.race([entry.done, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** An upload being finished on this process, or stored already; null when neither. */
+  async function finishedUpload(id: string): Promise<{
+    uploaderId: string;
+    file(): Promise<StoredFileRecord>;
+  } | null> {
+    const inFlight = finishing.get(id);
+    if (inFlight) return { uploaderId: inFlight.uploaderId, file: () => outcomeOf(inFlight) };
+    // Stored before the disk copy is deleted: a finishing that ended meanwhile left its record.
+    const record = await files.findByUploadId(id);
+    return record && { uploaderId: record.uploader.id, file: () => Promise.resolve(record) };
+  }
+
+  /**
+   * HEAD or PATCH on an upload that is being finished, or already was. tus would answer offset
+   * == length without a file id while finishing, and 404 once the disk copy is gone; clients
+   * resuming after a dropped connection or a reload would then claim success without an id, or
+   * send the whole file again. The uploader gets what the final PATCH got: the file id, or the
+   * refusal. null: tus answers (partial and unknown uploads).
+   */
+  async function finishedAnswer(req: http.IncomingMessage, id: string): Promise<Answer | null> {
+    if (req.method !== 'HEAD' && req.method !== 'PATCH') return null;
+    if (!UPLOAD_ID.test(id) || !req.headers['tus-resumable']) return null;
+    if (!finishing.has(id) && (await isPartial(id))) return null;
+    const finished = await finishedUpload(id);
+    if (!finished) return null;
+    try {
+      const principal = await principalOf(req.headers.authorization);
+      if (finished.uploaderId !== principal.id) throw new UploadRefusal(403, FOREIGN_UPLOAD);
+      const file = await finished.file();
+      return {
+        status: req.method === 'HEAD' ? 200 : 204,
+        headers: {
+          'Upload-Offset': String(file.size),
+          'Upload-Length': String(file.size),
+          'Cache-Control': 'no-store',
+          [FILE_ID_HEADER]: file._id,
+        },
+      };
+    } catch (error) {
+      const { status_code, body } = refusalOf(error);
+      return { status: status_code, body };
+    }
+  }
+
+  function send(res: http.ServerResponse, { status, headers, body }: Answer) {
+    res.writeHead(status, {
+      ...TUS_HEADERS,
+      ...headers,
+      ...(body
+        ? { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }
+        : {}),
+    });
+    res.end(body);
+  }
+
   const server = new Server({
     path: '/files',
     datastore,
+    locker,
     respectForwardedHeaders: true,
     // Tus-Max-Size for clients; each purpose's own limit is checked at creation.
     maxSize: largestLimit,
@@ -230,9 +385,11 @@ export function createTusUploads(deps: TusUploadDeps): { server: Server; close()
       if (finishing.has(upload.id)) {
         throw new UploadRefusal(409, 'Unggahan ini sedang diproses. Tunggu sebentar.');
       }
-      finishing.add(upload.id);
+      // Registered before the first await: a HEAD that waited for this PATCH's lock sees it.
+      const done = complete(upload, principal);
+      finishing.set(upload.id, { uploaderId: principal.id, done });
       try {
-        const record = await complete(upload, principal);
+        const record = await done;
         logger.info(
           { fileId: record._id, size: record.size, purpose: record.purpose },
           'unggahan selesai',
@@ -242,17 +399,7 @@ export function createTusUploads(deps: TusUploadDeps): { server: Server; close()
         finishing.delete(upload.id);
       }
     },
-    onResponseError: (_req, error) => {
-      if (isUploadRefusal(error)) return { status_code: error.status_code, body: error.body };
-      const message = TUS_MESSAGES.get(error);
-      if (message)
-        return { status_code: (error as { status_code: number }).status_code, body: message };
-      logger.error({ err: error }, 'kesalahan tak terduga pada unggahan');
-      return {
-        status_code: 500,
-        body: 'Terjadi kesalahan pada server saat menerima berkas. Silakan coba lagi.',
-      };
-    },
+    onResponseError: (_req, error) => refusalOf(error),
   });
 
   const timer = setInterval(() => {
@@ -265,5 +412,13 @@ export function createTusUploads(deps: TusUploadDeps): { server: Server; close()
   }, env.UPLOAD_CLEANUP_INTERVAL_MS);
   timer.unref();
 
-  return { server, close: () => clearInterval(timer) };
+  return {
+    server,
+    handle: async (req, res, uploadId) => {
+      const answer = uploadId ? await finishedAnswer(req, uploadId) : null;
+      if (answer) send(res, answer);
+      else await server.handle(req, res);
+    },
+    close: () => clearInterval(timer),
+  };
 }
