@@ -24,19 +24,8 @@ import {
 } from '../models/document.model.js';
 import type { StoredFileRecord } from '../models/stored-file.model.js';
 import type { FileService } from '../uploads/file.service.js';
+import { organizationCode, subjectSchema, text } from './input-schemas.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const organizationCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Kode organisasi tidak valid.');
-export const subjectSchema = z.object({
-  type: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'Jenis subjek tidak valid.'),
-  id: text(128),
-});
 const noteSchema = z.string().trim().max(2_000).nullish();
 
 const createSchema = z.object({

@@ -30,12 +30,8 @@ import {
   type RequirementState,
   type RequirementTransition,
 } from '../workflows/requirement.workflow.js';
-import { actorRecord, subjectSchema, type DocumentService } from './document.service.js';
-
-const organizationCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Kode organisasi tidak valid.');
+import { actorRecord, type DocumentService } from './document.service.js';
+import { organizationCode, subjectSchema } from './input-schemas.js';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD.')

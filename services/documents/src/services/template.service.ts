@@ -2,11 +2,7 @@ import { badInput, forbidden, parseInput, type Principal } from '@sipadu/service
 import { z } from 'zod';
 import { access } from '../access.js';
 import type { TemplateModel, TemplateRecord } from '../models/template.model.js';
-
-const organizationCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Kode organisasi tidak valid.');
+import { organizationCode } from './input-schemas.js';
 
 const templateSchema = z.object({
   code: z
