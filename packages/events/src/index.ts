@@ -54,6 +54,6 @@ export {
   type ProcessedEvent,
   type RunningConsumer,
 } from './consumer.js';
-export { connectNats } from './nats-connection.js';
+export { connectNats, natsReady } from './nats-connection.js';
 export { TRACEPARENT_HEADER, contextFromTraceparent, currentTraceparent } from './tracing.js';
 export type { EventsLogger } from './logger.js';

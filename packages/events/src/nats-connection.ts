@@ -23,3 +23,12 @@ export function connectNats(
     ...options,
   });
 }
+
+/** Readiness probe: connected, not draining, and the server answers a round trip. */
+export async function natsReady(nc: NatsConnection): Promise<boolean> {
+  if (nc.isClosed() || nc.isDraining() || nc.info === undefined) return false;
+  return nc.rtt().then(
+    () => true,
+    () => false,
+  );
+}

@@ -8,9 +8,13 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
-const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+const httpStatus: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 function typed(
   code: ErrorCode,
@@ -31,6 +35,9 @@ export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini
   typed('FORBIDDEN', message);
 export const notFound = (message = 'Data tidak ditemukan.') => typed('NOT_FOUND', message);
 export const conflict = (message: string) => typed('CONFLICT', message);
+/** An outside system the operation needs (e.g. a certified signer) is down or refused; `reason` says which. */
+export const unavailable = (message: string, reason: string) =>
+  typed('SERVICE_UNAVAILABLE', message, { reason });
 
 const knownCodes = new Set<string>([
   'BAD_USER_INPUT',
@@ -38,9 +45,7 @@ const knownCodes = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
-  // A certified signature provider (BSrE) that is down or refuses: the message says what to do.
-  'SIGNING_PROVIDER_UNAVAILABLE',
-  'SIGNING_PROVIDER_REFUSED',
+  'SERVICE_UNAVAILABLE',
   // Produced by Apollo Server itself for malformed requests; already safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Outbox, OutboxRelay, connectNats } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -16,6 +16,7 @@ import { requirementModel } from './models/requirement.model.js';
 import { templateModel } from './models/template.model.js';
 import { resolvers } from './resolvers/index.js';
 import { TEMPLATE_SEEDS } from './seed/templates.seed.js';
+import { AuditQueryService } from './services/audit-query.service.js';
 import { DocumentService } from './services/document.service.js';
 import { RequirementService } from './services/requirement.service.js';
 import { SealService } from './services/seal.service.js';
@@ -84,7 +85,7 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
     files,
     signatures,
     seals: new SealService(documentService, signatures, files),
-    audit,
+    auditQueries: new AuditQueryService(audit),
     purposes,
   };
 
@@ -109,14 +110,7 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),
-      nats: async () =>
-        !nc.isClosed() &&
-        nc.info !== undefined &&
-        !nc.isDraining() &&
-        (await nc.rtt().then(
-          () => true,
-          () => false,
-        )),
+      nats: () => natsReady(nc),
     },
     extendContext: (base) => ({ ...base, services }),
     routes: (app) => {

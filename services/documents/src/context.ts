@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@sipadu/service-kit';
-import type { AuditLog } from './audit/audit-log.js';
+import type { AuditQueryService } from './services/audit-query.service.js';
 import type { SignatureService } from './signing/signature.service.js';
 import type { DocumentService } from './services/document.service.js';
 import type { RequirementService } from './services/requirement.service.js';
@@ -15,7 +15,7 @@ export interface DocumentsServices {
   files: FileService;
   signatures: SignatureService;
   seals: SealService;
-  audit: AuditLog;
+  auditQueries: AuditQueryService;
   purposes: readonly UploadPurpose[];
 }
 

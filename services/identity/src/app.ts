@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Outbox, OutboxRelay, connectNats } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -94,14 +94,7 @@ export async function startIdentityService(
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),
-      nats: async () =>
-        !nc.isClosed() &&
-        nc.info !== undefined &&
-        !nc.isDraining() &&
-        (await nc.rtt().then(
-          () => true,
-          () => false,
-        )),
+      nats: () => natsReady(nc),
     },
     extendContext: (base) => ({ ...base, services }),
     onPrincipal: (principal) => services.users.mirror(principal),

@@ -20,8 +20,8 @@ export const documentResolvers: DocumentResolvers = {
 };
 
 export const documentVersionResolvers: DocumentVersionResolvers = {
-  file: async (version, _args, { services }) => {
-    const file = await services.files.get(version.fileId);
+  file: async (version, _args, { services, loaders }) => {
+    const file = await services.files.load(loaders, version.fileId);
     if (!file) throw new Error(`stored file ${version.fileId} of a document version is missing`);
     return file;
   },
@@ -45,8 +45,8 @@ export const storedFileResolvers: StoredFileResolvers = {
 export const signatureResolvers: SignatureResolvers = {
   id: (signature) => signature._id,
   signedAt: (signature) => signature.signedAt.toISOString(),
-  stampedFile: (signature, _args, { services }) =>
-    signature.stampedFileId ? services.files.get(signature.stampedFileId) : null,
+  stampedFile: (signature, _args, { services, loaders }) =>
+    signature.stampedFileId ? services.files.load(loaders, signature.stampedFileId) : null,
   verificationUrl: (signature, _args, { services }) =>
     services.signatures.verificationUrl(signature.code),
 };

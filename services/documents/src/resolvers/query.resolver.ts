@@ -1,5 +1,4 @@
 import type { QueryResolvers } from '../generated/graphql.js';
-import { access } from '../access.js';
 
 export const queryResolvers: QueryResolvers = {
   document: (_root, { id }, { principal, services }) => services.documents.get(principal, id),
@@ -9,10 +8,8 @@ export const queryResolvers: QueryResolvers = {
       { type: subjectType, id: subjectId },
       includeWithdrawn ?? false,
     ),
-  storedFile: (_root, { id }, { principal, services }) => {
-    access.require(principal, 'Query.storedFile');
-    return services.documents.storedFile(principal, id);
-  },
+  storedFile: (_root, { id }, { principal, services }) =>
+    services.documents.storedFile(principal, id),
   requirements: (_root, { subjectType, subjectId }, { principal, services }) =>
     services.requirements.forSubject(principal, { type: subjectType, id: subjectId }),
   requirement: (_root, { id }, { principal, services }) => services.requirements.get(principal, id),
@@ -30,18 +27,8 @@ export const queryResolvers: QueryResolvers = {
     })),
   verifySignature: (_root, { code }, { services }) => services.signatures.verifyCode(code),
   verifyFileHash: (_root, { sha256 }, { services }) => services.signatures.verifyHash(sha256),
-  auditLog: (_root, { filter, first, after }, { principal, services }) => {
-    const caller = access.require(principal, 'Query.auditLog', {
-      organizationCode: filter?.organizationCode ?? principal?.organizationCode ?? null,
-    });
-    // An admin-opd sees only entries of their own organization.
-    const scoped = access.seesAllOrganizations(caller, 'Query.auditLog')
-      ? (filter ?? {})
-      : { ...filter, organizationCode: caller.organizationCode };
-    return services.audit.page(scoped, { first, after });
-  },
-  verifyAuditChain: (_root, _args, { principal, services }) => {
-    access.require(principal, 'Query.verifyAuditChain');
-    return services.audit.verify();
-  },
+  auditLog: (_root, { filter, first, after }, { principal, services }) =>
+    services.auditQueries.page(principal, filter, { first, after }),
+  verifyAuditChain: (_root, _args, { principal, services }) =>
+    services.auditQueries.verify(principal),
 };

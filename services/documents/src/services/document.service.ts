@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, eventsForInsert, withEvents, type Outbox } from '@sipadu/events';
+import {
+  createEvent,
+  eventsForInsert,
+  withEvents,
+  type EventEnvelope,
+  type Outbox,
+} from '@sipadu/events';
 import {
   actorOf,
   badInput,
@@ -119,6 +125,7 @@ export class DocumentService {
 
   /** Metadata of one file, for its uploader or the readers of its document. */
   async storedFile(principal: Principal | null, id: string): Promise<StoredFileRecord | null> {
+    access.require(principal, 'Query.storedFile');
     const file = await this.files.get(id);
     if (!file) return null;
     await this.authorizeFileRead(principal, file);
@@ -204,24 +211,11 @@ export class DocumentService {
     const number = doc.versions.length + 1;
     const file = await this.files.attach(fileId, caller, { documentId: doc._id, version: number });
     const version = versionFromFile(number, file, parseInput(noteSchema, note), caller, new Date());
-    const updated = await this.documents
-      .findOneAndUpdate(
-        { _id: doc._id, revision: doc.revision },
-        withEvents(
-          [this.versionEvent(doc._id, number, file, doc.subject, caller, doc.organizationCode)],
-          {
-            $push: { versions: version },
-            $inc: { revision: 1 },
-          },
-        ),
-        { returnDocument: 'after' },
-      )
-      .lean<DocumentRecord>()
-      .exec();
-    if (!updated) {
-      throw conflict('Dokumen baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
-    }
-    await this.outbox.flush(this.documents, doc._id);
+    const updated = await this.updateAtRevision(
+      doc,
+      [this.versionEvent(doc._id, number, file, doc.subject, caller, doc.organizationCode)],
+      { $push: { versions: version } },
+    );
     await this.audit.append({
       action: 'VERSION_ADD',
       actor: auditActorOf(caller),
@@ -311,20 +305,9 @@ export class DocumentService {
       { documentId: id, reason: why, subject: doc.subject },
       { actor: actorOf(caller), subject: { type: 'document', id }, org: doc.organizationCode },
     );
-    const updated = await this.documents
-      .findOneAndUpdate(
-        { _id: id, revision: doc.revision },
-        withEvents([event], {
-          $set: { withdrawn: { at: new Date(), by: actorRecord(caller), reason: why } },
-          $inc: { revision: 1 },
-        }),
-        { returnDocument: 'after' },
-      )
-      .lean<DocumentRecord>()
-      .exec();
-    if (!updated)
-      throw conflict('Dokumen baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
-    await this.outbox.flush(this.documents, id);
+    const updated = await this.updateAtRevision(doc, [event], {
+      $set: { withdrawn: { at: new Date(), by: actorRecord(caller), reason: why } },
+    });
     await this.audit.append({
       action: 'WITHDRAWAL',
       actor: auditActorOf(caller),
@@ -354,20 +337,9 @@ export class DocumentService {
       { documentId: id, confidentiality: level, previous: doc.confidentiality, readerIds: readers },
       { actor: actorOf(caller), subject: { type: 'document', id }, org: doc.organizationCode },
     );
-    const updated = await this.documents
-      .findOneAndUpdate(
-        { _id: id, revision: doc.revision },
-        withEvents([event], {
-          $set: { confidentiality: level, readerIds: [...new Set(readers)] },
-          $inc: { revision: 1 },
-        }),
-        { returnDocument: 'after' },
-      )
-      .lean<DocumentRecord>()
-      .exec();
-    if (!updated)
-      throw conflict('Dokumen baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
-    await this.outbox.flush(this.documents, id);
+    const updated = await this.updateAtRevision(doc, [event], {
+      $set: { confidentiality: level, readerIds: [...new Set(readers)] },
+    });
     await this.audit.append({
       action: 'CONFIDENTIALITY_CHANGE',
       actor: auditActorOf(caller),
@@ -385,6 +357,30 @@ export class DocumentService {
       .findById(id, { withdrawn: 1 })
       .lean<Pick<DocumentRecord, 'withdrawn'>>();
     return doc ? { withdrawn: doc.withdrawn !== null } : null;
+  }
+
+  /**
+   * Applies one change with its events in a single write, only if nobody changed the document
+   * since it was read (optimistic concurrency), then hands the events to the outbox.
+   */
+  private async updateAtRevision(
+    doc: DocumentRecord,
+    events: EventEnvelope[],
+    update: { $set?: Record<string, unknown>; $push?: Record<string, unknown> },
+  ): Promise<DocumentRecord> {
+    const updated = await this.documents
+      .findOneAndUpdate(
+        { _id: doc._id, revision: doc.revision },
+        withEvents(events, { ...update, $inc: { revision: 1 } }),
+        { returnDocument: 'after' },
+      )
+      .lean<DocumentRecord>()
+      .exec();
+    if (!updated) {
+      throw conflict('Dokumen baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
+    }
+    await this.outbox.flush(this.documents, doc._id);
+    return updated;
   }
 
   private versionEvent(

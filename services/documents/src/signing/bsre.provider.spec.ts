@@ -35,7 +35,7 @@ describe('BSrE adapter', () => {
     expect(error).toMatchObject({
       code: 'SIGNING_PROVIDER_UNAVAILABLE',
       message: 'Layanan BSrE tidak dapat dihubungi. Coba lagi nanti.',
-      extensions: { code: 'SIGNING_PROVIDER_UNAVAILABLE' },
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SIGNING_PROVIDER_UNAVAILABLE' },
     });
   });
 

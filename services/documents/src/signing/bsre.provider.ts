@@ -4,14 +4,21 @@ import type { ProducedSignature, SignatureProvider } from './signature-provider.
 
 export type SigningProviderErrorCode = 'SIGNING_PROVIDER_UNAVAILABLE' | 'SIGNING_PROVIDER_REFUSED';
 
-/** The certified signer could not be reached, or refused: said in Indonesian, with a typed code. */
+/**
+ * The certified signer could not be reached, or refused: said in Indonesian, as the platform's
+ * SERVICE_UNAVAILABLE with the provider's situation as `reason`.
+ */
 export class SigningProviderError extends GraphQLError {
   constructor(
     readonly code: SigningProviderErrorCode,
     message: string,
   ) {
     super(message, {
-      extensions: { code, http: { status: code === 'SIGNING_PROVIDER_REFUSED' ? 502 : 503 } },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        reason: code,
+        http: { status: code === 'SIGNING_PROVIDER_REFUSED' ? 502 : 503 },
+      },
     });
     this.name = 'SigningProviderError';
   }

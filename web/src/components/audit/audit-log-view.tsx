@@ -1,10 +1,9 @@
 'use client';
 import { Badge, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useTransition } from 'react';
 import type { AdminAuditLogQuery, AuditAction } from '@/gql/graphql';
+import { useListNavigation } from '@/navigation/use-list-navigation';
 import { AUDIT_ACTIONS, toAuditAction } from './audit-actions';
 
 type AuditEntry = AdminAuditLogQuery['auditLog']['edges'][number]['node'];
@@ -31,32 +30,7 @@ export function AuditLogView(props: Props) {
   const actionLabel = useTranslations('auditAction');
   const common = useTranslations('common');
   const format = useFormatter();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
-
-  function navigate(changes: Record<string, string | null>) {
-    const params = new URLSearchParams(searchParams.toString());
-    params.delete('setelah');
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) params.set(key, value);
-      else params.delete(key);
-    }
-    startTransition(() => router.replace(`${pathname}?${params.toString()}`));
-  }
-
-  const nextHref = (() => {
-    if (!props.nextCursor) return null;
-    const params = new URLSearchParams(searchParams.toString());
-    params.set('setelah', props.nextCursor);
-    return `${pathname}?${params.toString()}`;
-  })();
-  const firstHref = (() => {
-    const params = new URLSearchParams(searchParams.toString());
-    params.delete('setelah');
-    return `${pathname}?${params.toString()}`;
-  })();
+  const { pending, navigate, nextHref, firstHref } = useListNavigation(props.nextCursor);
 
   return (
     <Stack gap="md">

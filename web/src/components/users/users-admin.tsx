@@ -2,9 +2,9 @@
 import { Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { getFragmentData, type FragmentType } from '@/gql';
 import { CreateUserModal } from './create-user-modal';
 import { useRoleLabel } from './role-label';
@@ -12,6 +12,7 @@ import { UserActivationModal } from './user-activation-modal';
 import { UserRowFragment } from './user-row.fragment';
 import { UserRolesModal } from './user-roles-modal';
 import { STATUS_COLORS } from '@/components/status-colors';
+import { useListNavigation } from '@/navigation/use-list-navigation';
 
 interface Props {
   users: readonly FragmentType<typeof UserRowFragment>[];
@@ -39,35 +40,14 @@ export function UsersAdmin(props: Props) {
   const common = useTranslations('common');
   const roleLabel = useRoleLabel();
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
+  const { pending, startTransition, navigate, nextHref, firstHref } = useListNavigation(
+    props.nextCursor,
+  );
   const [dialog, setDialog] = useState<Dialog>(null);
   const users = getFragmentData(UserRowFragment, props.users);
 
-  function navigate(changes: Record<string, string | null>) {
-    const params = new URLSearchParams(searchParams.toString());
-    params.delete('setelah');
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) params.set(key, value);
-      else params.delete(key);
-    }
-    startTransition(() => router.replace(`${pathname}?${params.toString()}`));
-  }
   const searchLater = useDebouncedCallback((value: string) => navigate({ q: value.trim() }), 350);
   const refresh = () => startTransition(() => router.refresh());
-
-  const nextHref = (() => {
-    if (!props.nextCursor) return null;
-    const params = new URLSearchParams(searchParams.toString());
-    params.set('setelah', props.nextCursor);
-    return `${pathname}?${params.toString()}`;
-  })();
-  const firstHref = (() => {
-    const params = new URLSearchParams(searchParams.toString());
-    params.delete('setelah');
-    return `${pathname}?${params.toString()}`;
-  })();
 
   return (
     <Stack gap="md">
