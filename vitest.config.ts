@@ -60,6 +60,14 @@ export default defineConfig({
         extends: true,
         test: {
           ...withInfrastructure,
+          name: '@sipadu/notifications',
+          include: ['services/notifications/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...withInfrastructure,
           name: '@sipadu/gateway',
           include: ['gateway/src/**/*.spec.ts'],
         },

@@ -39,7 +39,11 @@ function withoutFederationInternals(schema: GraphQLSchema): GraphQLSchema {
       return new GraphQLObjectType({ ...config, fields });
     },
   });
-  return pruneSchema(mapped);
+  // Entities only other subgraphs reach (through `_entities`) still need resolver types.
+  return pruneSchema(mapped, {
+    skipPruning: (type) =>
+      Boolean(type.astNode?.directives?.some((directive) => directive.name.value === 'key')),
+  });
 }
 
 export async function generateResolverTypes(): Promise<GeneratedFile[]> {

@@ -46,6 +46,11 @@ export interface ConsumerOptions {
   handler: EventHandler;
   /** Database holding the `processed_events` inbox (the consuming service's own database). */
   connection: Connection;
+  /**
+   * Where a consumer created now starts: every event the stream holds (default), or only those
+   * published from now on. An existing durable consumer keeps its position either way.
+   */
+  deliverFrom?: 'all' | 'new';
   /** Unacknowledged messages the server lets this consumer have (default 100). */
   maxAckPending?: number;
   /** Redelivery after this long without an ack (default 30 s); long handlers extend it automatically. */
@@ -121,7 +126,7 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
         ...settings,
         durable_name: options.durable,
         ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
+        deliver_policy: options.deliverFrom === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
       });
     }
     const consumer = await jetstream(options.nc).consumers.get(options.stream, options.durable);

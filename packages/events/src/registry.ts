@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { documentsEventSchemas } from './schemas/documents.schema.js';
 import { identityEventSchemas } from './schemas/identity.schema.js';
+import { notificationsEventSchemas } from './schemas/notifications.schema.js';
 
 /**
  * Every event type of the platform and the schema of its payload. A service adds its events in
@@ -10,6 +11,7 @@ import { identityEventSchemas } from './schemas/identity.schema.js';
 export const eventSchemas = {
   ...identityEventSchemas,
   ...documentsEventSchemas,
+  ...notificationsEventSchemas,
 } as const;
 
 export type EventSchemas = typeof eventSchemas;

@@ -3,3 +3,4 @@ export * from './graphql-client.js';
 export * from './keycloak-tokens.js';
 export * from './keycloak-edge-tokens.js';
 export * from './tus-upload.js';
+export * from './sse-client.js';

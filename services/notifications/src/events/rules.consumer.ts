@@ -1,0 +1,34 @@
+import { startConsumer, streamName, type RunningConsumer } from '@sipadu/events';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { Logger } from '@sipadu/service-kit';
+import type { Connection } from 'mongoose';
+import type { RuleEngine } from '../rules/rule-engine.js';
+
+/**
+ * One durable consumer per producing service's stream, each feeding the rule engine. Acked only
+ * after the engine finished, so a process killed mid-batch gets the unacked events again.
+ */
+export function startRuleConsumers(options: {
+  nc: NatsConnection;
+  connection: Connection;
+  engine: RuleEngine;
+  streams: readonly string[];
+  prefix: string;
+  deliverFrom: 'all' | 'new';
+  logger: Logger;
+}): RunningConsumer[] {
+  return options.streams.map((service) =>
+    startConsumer({
+      nc: options.nc,
+      connection: options.connection,
+      stream: streamName(service),
+      durable: `${options.prefix}-${service}`,
+      filterSubjects: [`sipadu.${service}.>`],
+      deliverFrom: options.deliverFrom,
+      handler: async (envelope) => {
+        await options.engine.handle(envelope);
+      },
+      logger: options.logger,
+    }),
+  );
+}
