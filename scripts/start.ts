@@ -34,6 +34,8 @@ export function platformEnvironment(urls: InfraUrls): NodeJS.ProcessEnv {
     KEYCLOAK_ISSUER: issuer,
     KEYCLOAK_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
     SMTP_URL: urls.smtpUrl,
+    // Links in e-mails and seal QR codes point at the portal.
+    PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? WEB_URL,
   };
 }
 
@@ -156,7 +158,10 @@ function printBanner(urls: InfraUrls, services: string[], started: number): void
     `  Gateway GraphQL  http://localhost:${GATEWAY_PORT}/graphql`,
     ...services.map((line) => `  ${line}`),
     `  Keycloak         ${urls.keycloakUrl}  (konsol admin ${urls.keycloakUrl}/admin — ${KEYCLOAK_DEV_ADMIN.username} / ${KEYCLOAK_DEV_ADMIN.password})`,
-    `  Mailpit          ${urls.mailpitApiUrl || '(SMTP eksternal)'}  SMTP ${urls.smtpUrl}`,
+    // The API, not the web UI: the Mailpit built from its Go module has no UI assets.
+    urls.mailpitApiUrl
+      ? `  Mailpit          ${urls.mailpitApiUrl}/api/v1/messages  (email terkirim)  SMTP ${urls.smtpUrl}`
+      : `  SMTP             ${urls.smtpUrl}  (server eksternal)`,
     `  MongoDB          ${urls.mongoUrl}`,
     `  NATS             ${urls.natsUrl}`,
     '',

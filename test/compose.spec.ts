@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGatewayEnvironment } from '../gateway/src/environment.js';
 import { REPO_ROOT } from '../scripts/lib/infra/paths.js';
 import { identityEnvironment } from '../services/identity/src/environment.js';
+import { notificationsEnvironment } from '../services/notifications/src/environment.js';
 
 interface ComposeService {
   image?: string;
@@ -18,6 +19,7 @@ interface ComposeService {
   volumes?: (string | { source?: string; target: string })[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
+  ports?: (string | number)[];
 }
 
 interface ComposeFile {
@@ -242,5 +244,24 @@ describe('docker-compose.yml', () => {
     );
     expect(gateway.subgraphUrls).toEqual(subgraphUrls);
     expect(gateway.CORS_ORIGINS).toEqual([environmentOf(service('web')).NEXTAUTH_URL]);
+  });
+
+  it('sends the notifications service’s mail to Mailpit and proxies /events to it', () => {
+    const notifications = notificationsEnvironment(environmentOf(service('notifications')));
+    expect(notifications).toMatchObject({
+      PORT: 4006,
+      SMTP_URL: 'smtp://mailpit:1025',
+      PUBLIC_WEB_URL: environmentOf(service('web')).NEXTAUTH_URL,
+    });
+    expect(service('notifications').depends_on).toMatchObject({
+      mailpit: { condition: 'service_healthy' },
+    });
+    // Mailpit's web UI (every e-mail sent) is published; its SMTP port stays inside.
+    expect(service('mailpit').ports).toEqual(['8025:8025']);
+    const gateway = loadGatewayEnvironment(environmentOf(service('gateway')));
+    expect(gateway.eventsTarget).toBe('http://notifications:4006');
+    expect(service('gateway').depends_on).toMatchObject({
+      notifications: { condition: 'service_healthy' },
+    });
   });
 });

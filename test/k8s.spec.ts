@@ -163,7 +163,12 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     const nodeUnits = resources(overlay, 'Deployment').filter(
       (d) => isSubgraph(d) || nameOf(d) === 'gateway',
     );
-    expect(nodeUnits.map(nameOf).sort()).toEqual(['documents', 'gateway', 'identity']);
+    expect(nodeUnits.map(nameOf).sort()).toEqual([
+      'documents',
+      'gateway',
+      'identity',
+      'notifications',
+    ]);
     for (const unit of nodeUnits) {
       const [container] = specOf<Workload>(unit).template.spec.containers;
       expect(container!.readinessProbe?.httpGet?.path, nameOf(unit)).toBe('/readyz');
@@ -243,6 +248,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       '/files': 'gateway',
       '/api/files': 'web',
       '/events': 'gateway',
+      '/api/events': 'web',
       '/.well-known/sipadu-signing-keys.json': 'gateway',
     });
     // Uploads reach the gateway directly and through the portal's file BFF.
@@ -251,13 +257,30 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect(files['nginx.ingress.kubernetes.io/proxy-body-size'], upload).toBe('2g');
       expect(files['nginx.ingress.kubernetes.io/proxy-request-buffering'], upload).toBe('off');
     }
-    const events = routes.get('/events')!.annotations;
-    expect(events['nginx.ingress.kubernetes.io/proxy-buffering']).toBe('off');
-    expect(Number(events['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(
-      3600,
-    );
+    // Event streams from the gateway and through the portal's event BFF stay open, unbuffered.
+    for (const stream of ['/events', '/api/events']) {
+      const events = routes.get(stream)!.annotations;
+      expect(events['nginx.ingress.kubernetes.io/proxy-buffering'], stream).toBe('off');
+      expect(
+        Number(events['nginx.ingress.kubernetes.io/proxy-read-timeout']),
+        stream,
+      ).toBeGreaterThanOrEqual(3600);
+    }
     for (const { annotations } of routes.values()) {
       expect(annotations['nginx.ingress.kubernetes.io/proxy-buffer-size']).toMatch(/^(16|32)k$/);
+    }
+  });
+
+  it('points the gateway at every subgraph Service, /events at notifications', () => {
+    const env = config(overlay, 'sipadu-config');
+    for (const [name, port] of [
+      ['identity', 4001],
+      ['documents', 4002],
+      ['notifications', 4006],
+    ] as const) {
+      const service = specOf<{ ports: { port: number }[] }>(find(overlay, 'Service', name));
+      expect(service.ports.map((p) => p.port)).toContain(port);
+      expect(env[`${name.toUpperCase()}_URL`]).toBe(`http://${name}.sipadu.svc:${port}`);
     }
   });
 
@@ -380,7 +403,7 @@ describe('overlay production', () => {
     const images = workloads(overlay).flatMap((w) =>
       specOf<Workload>(w).template.spec.containers.map((c) => c.image),
     );
-    for (const unit of ['identity', 'gateway', 'web']) {
+    for (const unit of ['identity', 'documents', 'notifications', 'gateway', 'web']) {
       expect(images).toContain(`sipadu/${unit}:0.1.0`);
     }
     for (const image of images) expect(image, image).toMatch(/:[\w.-]+$/);

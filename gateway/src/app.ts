@@ -17,7 +17,7 @@ import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { authenticate, createTokenVerifier, type TokenVerifier } from './auth.js';
+import { authenticate, createTokenVerifier, requireCaller, type TokenVerifier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import type { GatewayEnvironment } from './environment.js';
 import {
@@ -264,8 +264,13 @@ export async function createGatewayApp(
   );
 
   const onRejected = (reason: string) => logger.info({ reason }, 'token ditolak');
-  app.use(['/graphql', '/files'], authenticate(verifyToken, onRejected));
-  app.use(['/graphql', '/files'], clientRateLimit(env.RATE_LIMIT_PER_MINUTE));
+  const authenticated = ['/graphql', '/files', '/events'];
+  app.use(authenticated, authenticate(verifyToken, onRejected));
+  // A notification stream is always someone's: anonymous ones stop here.
+  app.use('/events', requireCaller());
+  // One count per request: an SSE stream costs one per (re)connection, so the shared budget only
+  // bites on a reconnect storm, which is what it should stop.
+  app.use(authenticated, clientRateLimit(env.RATE_LIMIT_PER_MINUTE));
 
   // Proxies before any body parser: upload bodies and event streams pass through untouched.
   const onProxyError = (error: Error, service: string) =>

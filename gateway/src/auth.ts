@@ -107,3 +107,24 @@ export function authenticate(
     );
   };
 }
+
+/**
+ * After `authenticate`: refuses anonymous requests to routes that only exist per person (the
+ * `/events` notification stream), so they never reach the upstream service.
+ */
+export function requireCaller(): RequestHandler {
+  return (_req, res, next) => {
+    if (res.locals.caller) {
+      next();
+      return;
+    }
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer realm="sipadu"')
+      .json({
+        errors: [
+          { message: 'Silakan masuk terlebih dahulu.', extensions: { code: 'UNAUTHENTICATED' } },
+        ],
+      });
+  };
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TokenVerifier } from './auth.js';
 import {
   accessHeader,
   composeTestSupergraph,
@@ -25,9 +26,11 @@ interface Received {
  */
 async function startUpstream() {
   const received: Received[] = [];
+  const streams: http.IncomingHttpHeaders[] = [];
   let releaseSecondEvent: () => void = () => {};
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith('/events')) {
+      streams.push(req.headers);
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-cache',
@@ -64,6 +67,7 @@ async function startUpstream() {
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
+    streams,
     releaseSecondEvent: () => releaseSecondEvent(),
     stop: () => {
       server.closeAllConnections();
@@ -71,6 +75,13 @@ async function startUpstream() {
     },
   };
 }
+
+/** Stands in for Keycloak: one token is valid, every other one is refused. */
+const VALID_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJl';
+const verifyToken: TokenVerifier = async (token) => {
+  if (token !== VALID_TOKEN) throw new Error('invalid token (signature)');
+  return { subject: 'user-1', clientId: 'sipadu-web', authorization: `Bearer ${token}` };
+};
 
 describe('/files and /events proxies', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
@@ -86,11 +97,15 @@ describe('/files and /events proxies', () => {
         Query: { ping: () => 'pong' },
       },
     );
-    gateway = await startTestGateway(composeTestSupergraph([identity]), {
-      DOCUMENTS_URL: upstream.origin,
-      NOTIFICATIONS_URL: upstream.origin,
-      MAX_BODY_BYTES: '1024',
-    });
+    gateway = await startTestGateway(
+      composeTestSupergraph([identity]),
+      {
+        DOCUMENTS_URL: upstream.origin,
+        NOTIFICATIONS_URL: upstream.origin,
+        MAX_BODY_BYTES: '1024',
+      },
+      { verifyToken },
+    );
   });
 
   afterAll(async () => {
@@ -139,9 +154,16 @@ describe('/files and /events proxies', () => {
     expect(upstream.received.at(-1)?.headers['upload-metadata']).toBe('filename YS5wZGY=');
   });
 
-  it('streams server-sent events without buffering', async () => {
-    const response = await fetch(`${gateway.origin}/events?topik=semua`);
+  it('streams server-sent events without buffering, with the token and Last-Event-ID', async () => {
+    const response = await fetch(`${gateway.origin}/events?topik=semua`, {
+      headers: { authorization: `Bearer ${VALID_TOKEN}`, 'last-event-id': '41' },
+    });
+    expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(upstream.streams.at(-1)).toMatchObject({
+      authorization: `Bearer ${VALID_TOKEN}`,
+      'last-event-id': '41',
+    });
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     const reader = response.body!.getReader();
     // The first event arrives while the upstream still holds the stream open.
@@ -153,6 +175,37 @@ describe('/files and /events proxies', () => {
       rest += Buffer.from(chunk.value).toString();
     }
     expect(rest).toContain('data: {"n":2}');
+  });
+
+  it.each([
+    ['without a token', {}],
+    ['with an invalid token', { authorization: 'Bearer a.b.c' }],
+  ])('refuses /events %s with 401 before reaching notifications', async (_label, headers) => {
+    const before = upstream.streams.length;
+    const response = await fetch(`${gateway.origin}/events`, { headers });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="sipadu"/);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(upstream.streams.length).toBe(before);
+  });
+
+  it('lets a browser preflight /events with Authorization and Last-Event-ID', async () => {
+    const response = await fetch(`${gateway.origin}/events`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization,last-event-id',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'authorization,last-event-id',
+    );
   });
 
   it('does not proxy look-alike paths', async () => {

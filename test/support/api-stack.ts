@@ -1,14 +1,18 @@
-// The API as clients meet it in tests: the identity and documents subgraphs on throwaway databases
-// (seeded) behind the gateway composed from the real SDL. Infrastructure comes from the Vitest
-// global setup.
+// The API as clients meet it in tests: the identity, documents and notifications subgraphs on
+// throwaway databases (seeded) behind the gateway composed from the real SDL. Infrastructure comes
+// from the Vitest global setup.
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectNats } from '@sipadu/events';
 import mongoose from 'mongoose';
 import { startDocumentsService } from '../../services/documents/src/app.js';
 import { documentsEnvironment } from '../../services/documents/src/environment.js';
 import { startIdentityService } from '../../services/identity/src/app.js';
 import { identityEnvironment } from '../../services/identity/src/environment.js';
+import { startNotificationsService } from '../../services/notifications/src/app.js';
+import { notificationsEnvironment } from '../../services/notifications/src/environment.js';
 import { createGatewayApp } from '../../gateway/src/app.js';
 import { composeSubgraphs, readSubgraphSources } from '../../gateway/src/composition.js';
 import { loadGatewayEnvironment } from '../../gateway/src/environment.js';
@@ -17,9 +21,32 @@ import { REPO_ROOT } from '../../scripts/lib/infra/paths.js';
 export interface ApiStack {
   /** The gateway's GraphQL endpoint. */
   gatewayUrl: string;
-  /** The gateway's origin (for /files). */
+  /** The gateway's origin (for /files and /events). */
   gatewayOrigin: string;
+  /** The notifications service's own origin (its /events without the gateway). */
+  notificationsOrigin: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Deletes the durable JetStream consumers named `<prefix>-…`. JetStream is shared by every test
+ * stack and keeps a durable consumer's position: without this, a stack started later with the
+ * same database would first take every event published since the previous one stopped.
+ */
+async function removeConsumers(natsUrl: string, prefixes: readonly string[]): Promise<void> {
+  const nc = await connectNats(natsUrl, 'sipadu-test-stack');
+  try {
+    const jsm = await jetstreamManager(nc);
+    for await (const stream of jsm.streams.list()) {
+      for await (const consumer of jsm.consumers.list(stream.config.name)) {
+        if (prefixes.some((prefix) => consumer.name.startsWith(`${prefix}-`))) {
+          await jsm.consumers.delete(stream.config.name, consumer.name);
+        }
+      }
+    }
+  } finally {
+    await nc.close();
+  }
 }
 
 export async function startApiStack(database: string): Promise<ApiStack> {
@@ -35,13 +62,39 @@ export async function startApiStack(database: string): Promise<ApiStack> {
       LOG_LEVEL: 'silent',
     });
     const documentsDatabase = `${database}-documents`;
-    for (const name of [database, documentsDatabase]) {
+    const notificationsDatabase = `${database}-notifications`;
+    for (const name of [database, documentsDatabase, notificationsDatabase]) {
       const connection = await mongoose
         .createConnection(env.MONGO_URL, { dbName: name })
         .asPromise();
       await connection.dropDatabase();
       await connection.close();
     }
+    // Each stack consumes only the events published while it runs, under consumer names of its
+    // own, so neither earlier runs nor other stacks feed it.
+    const consumerPrefixes = {
+      documents: `documents-${database}`,
+      notifications: `notifications-${database}`,
+    };
+    await removeConsumers(env.NATS_URL, Object.values(consumerPrefixes));
+    stops.push(() => removeConsumers(env.NATS_URL, Object.values(consumerPrefixes)));
+
+    // First, so that it hears the events identity publishes while seeding (the directory).
+    const notifications = await startNotificationsService(
+      notificationsEnvironment({
+        ...process.env,
+        PORT: '0',
+        MONGO_DATABASE: notificationsDatabase,
+        LOG_LEVEL: 'silent',
+        PUBLIC_WEB_URL: 'http://localhost:3000',
+        CONSUMER_PREFIX: consumerPrefixes.notifications,
+        CONSUMER_DELIVER_FROM: 'new',
+        REMINDER_POLL_MS: '300',
+        DELIVERY_POLL_MS: '300',
+      }),
+    );
+    stops.push(() => notifications.stop());
+
     const identity = await startIdentityService(env, { seed: true });
     stops.push(() => identity.stop());
 
@@ -57,6 +110,8 @@ export async function startApiStack(database: string): Promise<ApiStack> {
         UPLOAD_DIR: path.join(scratch, 'uploads'),
         FILE_STORAGE_DIR: path.join(scratch, 'files'),
         SIGNING_KEY_FILE: path.join(scratch, 'signing-key.pem'),
+        CONSUMER_PREFIX: consumerPrefixes.documents,
+        CONSUMER_DELIVER_FROM: 'new',
       }),
     );
     stops.push(() => documents.stop());
@@ -71,12 +126,18 @@ export async function startApiStack(database: string): Promise<ApiStack> {
         LOG_LEVEL: 'silent',
         IDENTITY_URL: identity.url,
         DOCUMENTS_URL: documents.url.replace(/\/graphql$/, ''),
+        NOTIFICATIONS_URL: notifications.origin,
       }),
       { supergraphSdl: composed.supergraphSdl },
     );
     const gatewayUrl = await gateway.start();
     stops.push(() => gateway.stop());
-    return { gatewayUrl, gatewayOrigin: new URL(gatewayUrl).origin, stop };
+    return {
+      gatewayUrl,
+      gatewayOrigin: new URL(gatewayUrl).origin,
+      notificationsOrigin: notifications.origin,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

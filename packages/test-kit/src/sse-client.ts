@@ -12,10 +12,7 @@ export interface EventStreamClient {
   /** The id of the last event that had one (what EventSource sends back as Last-Event-ID). */
   lastEventId: string | null;
   /** Resolves with the first event (received earlier or later) matching, or rejects on timeout. */
-  waitFor(
-    match: (event: ServerSentEvent) => boolean,
-    timeoutMs?: number,
-  ): Promise<ServerSentEvent>;
+  waitFor(match: (event: ServerSentEvent) => boolean, timeoutMs?: number): Promise<ServerSentEvent>;
   /** Resolves once the server ended the stream. */
   ended: Promise<void>;
   close(): void;

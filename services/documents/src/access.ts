@@ -1,5 +1,6 @@
 import { defineAccess, type Principal, type Role } from '@sipadu/service-kit';
 import type { DocumentRecord } from './models/document.model.js';
+import type { StoredFileRecord } from './models/stored-file.model.js';
 import { REQUESTERS } from './workflows/requirement.workflow.js';
 
 /** Roles that read every organization's internal (TERBATAS) documents and requirements. */
@@ -72,5 +73,16 @@ export function canReadDocument(principal: Principal | null, doc: DocumentRecord
   const org = principal.organizationCode;
   return (
     org !== null && (doc.organizationCode === org || doc.relatedOrganizationCodes.includes(org))
+  );
+}
+
+/** Whether a file was shared with the caller's organization or with them by name (a thread). */
+export function isFileSharedWith(principal: Principal | null, file: StoredFileRecord): boolean {
+  if (!principal || principal.kind !== 'user') return false;
+  const org = principal.organizationCode;
+  return (file.sharedWith ?? []).some(
+    (grant) =>
+      grant.userIds.includes(principal.id) ||
+      (org !== null && grant.organizationCodes.includes(org)),
   );
 }

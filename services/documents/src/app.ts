@@ -11,6 +11,7 @@ import {
 import { AuditLog } from './audit/audit-log.js';
 import type { ServiceContext } from './context.js';
 import type { DocumentsEnvironment } from './environment.js';
+import { startMessagePostedConsumer } from './events/message-posted.consumer.js';
 import { documentModel } from './models/document.model.js';
 import { requirementModel } from './models/requirement.model.js';
 import { templateModel } from './models/template.model.js';
@@ -60,6 +61,15 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
   const storage = createFileStorage(env, connection);
   const files = new FileService(connection, storage);
   await files.init();
+  const messagePosted = startMessagePostedConsumer({
+    nc,
+    connection,
+    files,
+    durable: `${env.CONSUMER_PREFIX}-notifications`,
+    deliverFrom: env.CONSUMER_DELIVER_FROM,
+    logger,
+  });
+  await messagePosted.ready;
   const documentService = new DocumentService(documents, files, audit, outbox);
   const provider = await createSignatureProvider(env, logger);
   const signatures = new SignatureService({
@@ -128,6 +138,7 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
     },
     onStop: async () => {
       await fileRoutes?.close();
+      await messagePosted.stop();
       await relay.stop();
       await nc.drain().catch(() => undefined);
       await connection.close();

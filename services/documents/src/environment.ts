@@ -48,6 +48,19 @@ const schema = subgraphEnvironmentSchema.extend({
   /** Public portal address printed in QR codes: `<PUBLIC_WEB_URL>/verifikasi/<code>`. */
   PUBLIC_WEB_URL: z.url().default('http://localhost:3000'),
   OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(1_000),
+  /**
+   * Prefix of the durable JetStream consumers (`<prefix>-notifications`); keep it stable in a
+   * deployment. Tests give each stack its own, since JetStream is shared.
+   */
+  CONSUMER_PREFIX: z
+    .string()
+    .regex(/^[\w-]{1,60}$/)
+    .default('documents'),
+  /**
+   * Where a newly created consumer starts: `all` processes every event the stream still holds (a
+   * new deployment catches up), `new` only later ones (throwaway test stacks).
+   */
+  CONSUMER_DELIVER_FROM: z.enum(['all', 'new']).default('all'),
 });
 
 export type DocumentsEnvironment = z.infer<typeof schema>;

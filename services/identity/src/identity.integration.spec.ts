@@ -376,6 +376,37 @@ describe('identity subgraph: user administration', () => {
       await connection.close();
     }
   });
+
+  it('gives the notification directory name, e-mail and roles in user events', async () => {
+    const connection = await mongoose
+      .createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', { dbName: DATABASE })
+      .asPromise();
+    try {
+      const rows = await connection
+        .collection<{ type: string; envelope: string }>('outbox')
+        .find({ type: { $in: ['identity.user.created', 'identity.user.mirrored'] } })
+        .toArray();
+      const events = rows.map(
+        (row) => JSON.parse(row.envelope) as { type: string; data: Record<string, unknown> },
+      );
+      const mirrored = events.find(
+        (event) => event.type === 'identity.user.mirrored' && event.data.username === 'pelaksana',
+      );
+      expect(mirrored?.data).toMatchObject({
+        organizationCode: 'DPUPR',
+        roles: expect.arrayContaining(['pelaksana']),
+        name: expect.any(String),
+        email: expect.stringContaining('@'),
+      });
+      const created = events.find((event) => event.type === 'identity.user.created');
+      expect(created?.data).toMatchObject({
+        name: 'Budi Santoso',
+        email: expect.stringMatching(/^budi\./),
+      });
+    } finally {
+      await connection.close();
+    }
+  });
 });
 
 describe('identity subgraph: organization profile', () => {

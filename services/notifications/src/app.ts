@@ -30,7 +30,12 @@ import { threadReadModel } from './models/thread-read.model.js';
 import { threadModel } from './models/thread.model.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.js';
 import { resolvers } from './resolvers/index.js';
-import { NOTIFICATION_RULES, REMINDER_PLANS, RULE_STREAMS, SUBJECT_TRACKERS } from './rules/index.js';
+import {
+  NOTIFICATION_RULES,
+  REMINDER_PLANS,
+  RULE_STREAMS,
+  SUBJECT_TRACKERS,
+} from './rules/index.js';
 import { RuleEngine } from './rules/rule-engine.js';
 import { DirectoryService } from './services/directory.service.js';
 import { NotificationDispatcher } from './services/notification-dispatcher.js';
@@ -90,8 +95,7 @@ export async function startNotificationsService(
   const deliveries = new DeliveryWorker(
     {
       connection,
-      loadNotification: (id) =>
-        notificationRows.findById(id).lean<NotificationRecord>().exec(),
+      loadNotification: (id) => notificationRows.findById(id).lean<NotificationRecord>().exec(),
       loadRecipient: async (userId) => {
         const person = await directory.get(userId);
         return person
@@ -102,7 +106,11 @@ export async function startNotificationsService(
       smsGateway,
       logger,
     },
-    { publicWebUrl: env.PUBLIC_WEB_URL, timeZone: env.TZ_PEMDA, pollIntervalMs: env.DELIVERY_POLL_MS },
+    {
+      publicWebUrl: env.PUBLIC_WEB_URL,
+      timeZone: env.TZ_PEMDA,
+      pollIntervalMs: env.DELIVERY_POLL_MS,
+    },
   );
   await deliveries.init();
 

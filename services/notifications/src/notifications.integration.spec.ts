@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import {
   connectNats,
   createEvent,
+  streamName,
   subjectForType,
   type EventDataInput,
   type EventType,
@@ -198,6 +199,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
+  // The durable consumers of this run would otherwise stay on the shared NATS server.
+  const jsm = await jetstreamManager(nc);
+  for (const stream of ['identity', 'documents', 'notifications']) {
+    await jsm.consumers
+      .delete(streamName(stream), `notifications-${RUN}-${stream}`)
+      .catch(() => undefined);
+  }
   await nc?.close();
   const connection = await mongoose
     .createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', { dbName: DATABASE })
@@ -254,7 +262,9 @@ describe('notifications from events', () => {
     const marker = `req-${randomUUID()}`;
     await requirementCreated(marker);
     await eventually('marker handled', async () =>
-      (await inbox('pelaksana')).notifications.edges.some((edge) => aboutSubject(marker)(edge.node)),
+      (await inbox('pelaksana')).notifications.edges.some((edge) =>
+        aboutSubject(marker)(edge.node),
+      ),
     );
     const copies = (await inbox('pelaksana')).notifications.edges.filter((edge) =>
       aboutSubject(requirementId)(edge.node),
@@ -351,11 +361,9 @@ describe('correspondence threads', () => {
     await requirementCreated(requirementId);
     const subject = { type: 'DocumentRequirement', id: requirementId };
     const thread = await eventually('thread known', async () => {
-      const response = await gql<{ thread: { id: string; participantOrganizationCodes: string[] } | null }>(
-        'pelaksana',
-        THREAD,
-        subject,
-      );
+      const response = await gql<{
+        thread: { id: string; participantOrganizationCodes: string[] } | null;
+      }>('pelaksana', THREAD, subject);
       return response.data?.thread;
     });
     expect(thread.id).toBe(`DocumentRequirement:${requirementId}`);
@@ -382,7 +390,9 @@ describe('correspondence threads', () => {
       thread: {
         unreadCount: number;
         viewerCanPost: boolean;
-        messages: { edges: { node: { text: string; mine: boolean; attachments: { fileId: string }[] } }[] };
+        messages: {
+          edges: { node: { text: string; mine: boolean; attachments: { fileId: string }[] } }[];
+        };
       };
     }>('pemberi-pinjaman', THREAD, subject);
     expect(seen.data!.thread.unreadCount).toBe(1);
@@ -488,7 +498,9 @@ describe('reminders', () => {
     await service.runReminders(new Date(Date.now() + 4 * 86_400_000));
     await service.runReminders(new Date(Date.now() + 5 * 86_400_000));
     const overdue = (await inbox('pelaksana')).notifications.edges.filter(
-      (edge) => edge.node.title === 'Tenggat persyaratan terlewati' && aboutSubject(requirementId)(edge.node),
+      (edge) =>
+        edge.node.title === 'Tenggat persyaratan terlewati' &&
+        aboutSubject(requirementId)(edge.node),
     );
     expect(overdue).toHaveLength(1);
   });

@@ -4,6 +4,12 @@ import { z } from 'zod';
 const userId = z.string().min(1);
 const organizationCode = z.string().min(1);
 const roles = z.array(z.string().min(1));
+/**
+ * Directory fields added for the notifications service; optional so events published before they
+ * existed still validate.
+ */
+const name = z.string().nullable().optional();
+const email = z.string().nullable().optional();
 
 export const identityEventSchemas = {
   'identity.user.created': z.object({
@@ -11,6 +17,8 @@ export const identityEventSchemas = {
     username: z.string().min(1),
     organizationCode,
     roles,
+    name,
+    email,
   }),
   'identity.user.activationChanged': z.object({
     userId,
@@ -31,6 +39,10 @@ export const identityEventSchemas = {
     userId,
     /** Null for people not attached to an agency (e.g. a citizen account). */
     organizationCode: organizationCode.nullable(),
+    username: z.string().min(1).optional(),
+    name,
+    email,
+    roles: roles.optional(),
   }),
   'identity.organization.created': z.object({
     organizationCode,

@@ -242,6 +242,10 @@ export type Actor = {
   organizationCode: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Berkas yang sudah diunggah. Entitas federasi: layanan lain (mis. lampiran korespondensi) merujuknya
+ * dengan id dan mendapat null bila pemanggil tidak berhak membacanya.
+ */
 export type StoredFile = {
   __typename?: 'StoredFile';
   id: Scalars['ID']['output'];
@@ -624,12 +628,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  StoredFile: StoredFile;
   Document: Document;
   DocumentRequirement: DocumentRequirement;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  StoredFile:
+    ( { __typename: 'StoredFile' }
+    & GraphQLRecursivePick<FederationTypes['StoredFile'], {"id":true}> );
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
@@ -852,7 +860,8 @@ export type ActorResolvers<ContextType = ServiceContext, ParentType extends Reso
   organizationCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type StoredFileResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['StoredFile'] = ResolversParentTypes['StoredFile']> = ResolversObject<{
+export type StoredFileResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['StoredFile'] = ResolversParentTypes['StoredFile'], FederationReferenceType extends FederationReferenceTypes['StoredFile'] = FederationReferenceTypes['StoredFile']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StoredFile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -12,6 +12,16 @@ export interface StoredFileAttachment {
   version: number;
 }
 
+/**
+ * Readers a file was shared with outside any document: the participants of a correspondence
+ * thread its uploader posted it in (snapshot of the thread's organizations and named users).
+ */
+export interface StoredFileGrant {
+  source: { type: 'Thread'; id: string };
+  organizationCodes: string[];
+  userIds: string[];
+}
+
 /** A finished file: bytes in FileStorage under `storageKey`, never modified after creation. */
 export interface StoredFileRecord {
   /** uuid: the file id clients see (`/files/<id>`). */
@@ -38,6 +48,8 @@ export interface StoredFileRecord {
    * after it finished still learns the file id; null for files the service made itself.
    */
   uploadId: string | null;
+  /** Absent on files stored before sharing existed. */
+  sharedWith?: StoredFileGrant[];
   createdAt: Date;
 }
 
@@ -58,6 +70,24 @@ const attachmentSchema = new Schema<StoredFileAttachment>(
   { _id: false },
 );
 
+const grantSchema = new Schema<StoredFileGrant>(
+  {
+    source: {
+      type: new Schema(
+        {
+          type: { type: String, required: true, enum: ['Thread'] },
+          id: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    organizationCodes: { type: [String], default: [] },
+    userIds: { type: [String], default: [] },
+  },
+  { _id: false },
+);
+
 const storedFileSchema = new Schema<StoredFileRecord>(
   {
     _id: { type: String, default: () => randomUUID() },
@@ -72,6 +102,7 @@ const storedFileSchema = new Schema<StoredFileRecord>(
     derivedFrom: { type: String, default: null },
     attachedTo: { type: attachmentSchema, default: null },
     uploadId: { type: String, default: null },
+    sharedWith: { type: [grantSchema], default: undefined },
   },
   {
     collection: 'stored_files',
@@ -85,6 +116,8 @@ storedFileSchema.index({ 'attachedTo.documentId': 1 });
 storedFileSchema.index({ derivedFrom: 1 });
 // A tus HEAD or PATCH on an upload that already finished (see tus-uploads.ts).
 storedFileSchema.index({ uploadId: 1 });
+// Files shared in a correspondence thread gain its later participants.
+storedFileSchema.index({ 'sharedWith.source.id': 1 });
 
 export type StoredFileModel = Model<StoredFileRecord>;
 

@@ -35,6 +35,8 @@ export const withdrawalResolvers: WithdrawalResolvers = {
 };
 
 export const storedFileResolvers: StoredFileResolvers = {
+  __resolveReference: (reference, { principal, services, loaders }) =>
+    services.documents.referencedFile(principal, loaders, reference.id),
   id: (file) => file._id,
   uploadedBy: (file) => file.uploader,
   uploadedAt: (file) => file.createdAt.toISOString(),

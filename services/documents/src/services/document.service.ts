@@ -15,9 +15,11 @@ import {
   parseInput,
   unauthenticated,
   type Principal,
+  type RequestLoaders,
 } from '@sipadu/service-kit';
+import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { access, canReadDocument } from '../access.js';
+import { access, canReadDocument, isFileSharedWith } from '../access.js';
 import { actorOf as auditActorOf, type AuditLog } from '../audit/audit-log.js';
 import {
   CONFIDENTIALITIES,
@@ -43,6 +45,13 @@ const createSchema = z.object({
   readerIds: z.array(text(128)).max(100).nullish(),
   organizationCode: organizationCode.nullish(),
 });
+
+const REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
+
+/** An authorization refusal (as opposed to a failure of the service). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof GraphQLError && REFUSALS.has(String(error.extensions.code));
+}
 
 export function actorRecord(principal: Principal): ActorRecord {
   return { id: principal.id, name: principal.name, organizationCode: principal.organizationCode };
@@ -109,8 +118,12 @@ export class DocumentService {
     return docs.filter((doc) => canReadDocument(principal, doc));
   }
 
-  /** Read rule of a stored file: the documents holding it, or its uploader before it is filed. */
+  /**
+   * Read rule of a stored file: the participants of a thread it was shared in, the readers of the
+   * document holding it, or its uploader before it is filed.
+   */
   async authorizeFileRead(principal: Principal | null, file: StoredFileRecord): Promise<void> {
+    if (isFileSharedWith(principal, file)) return;
     if (file.attachedTo) {
       await this.require(principal, file.attachedTo.documentId);
       return;
@@ -130,6 +143,26 @@ export class DocumentService {
     if (!file) return null;
     await this.authorizeFileRead(principal, file);
     return file;
+  }
+
+  /**
+   * A file another subgraph refers to (e.g. a message attachment): null, never an error, when it
+   * does not exist or the caller may not read it.
+   */
+  async referencedFile(
+    principal: Principal | null,
+    loaders: RequestLoaders,
+    id: string,
+  ): Promise<StoredFileRecord | null> {
+    const file = await this.files.load(loaders, id);
+    if (!file) return null;
+    try {
+      await this.authorizeFileRead(principal, file);
+      return file;
+    } catch (error) {
+      if (isRefusal(error)) return null;
+      throw error;
+    }
   }
 
   async create(principal: Principal | null, input: unknown): Promise<DocumentRecord> {

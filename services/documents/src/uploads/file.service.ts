@@ -11,6 +11,7 @@ import {
 import type { Connection } from 'mongoose';
 import {
   storedFileModel,
+  type StoredFileGrant,
   type StoredFileModel,
   type StoredFileRecord,
 } from '../models/stored-file.model.js';
@@ -24,6 +25,15 @@ export interface StoreFileMeta {
   uploader: StoredFileRecord['uploader'];
   derivedFrom: string | null;
   attachedTo: StoredFileRecord['attachedTo'];
+}
+
+/** Files posted in a correspondence thread and the thread's readers at that time. */
+export interface ThreadShare {
+  threadId: string;
+  authorId: string;
+  fileIds: readonly string[];
+  organizationCodes: readonly string[];
+  userIds: readonly string[];
 }
 
 /** The bytes received are not the bytes the client hashed; nothing was kept. */
@@ -210,6 +220,34 @@ export class FileService {
       return current;
     }
     throw conflict('Berkas ini sudah dipakai sebagai versi dokumen lain. Unggah ulang berkasnya.');
+  }
+
+  /**
+   * Lets a thread's participants read the files posted in it. A message shares only its author's
+   * own files not yet filed as a document version (nobody shares another person's file, and a
+   * version keeps its document's confidentiality); files shared in the thread before gain the
+   * participants added since. Idempotent: an identical grant is stored once. Returns how many
+   * files changed.
+   */
+  async shareWithThread(share: ThreadShare): Promise<number> {
+    const grant: StoredFileGrant = {
+      source: { type: 'Thread', id: share.threadId },
+      organizationCodes: [...new Set(share.organizationCodes)].sort(),
+      userIds: [...new Set(share.userIds)].sort(),
+    };
+    const result = await this.model
+      .updateMany(
+        {
+          $or: [
+            { _id: { $in: [...share.fileIds] }, 'uploader.id': share.authorId, attachedTo: null },
+            // FerretDB v1 has no $elemMatch on sub-document fields; every source is a thread.
+            { 'sharedWith.source.id': share.threadId, 'sharedWith.source.type': 'Thread' },
+          ],
+        },
+        { $addToSet: { sharedWith: grant } },
+      )
+      .exec();
+    return result.modifiedCount;
   }
 
   /**

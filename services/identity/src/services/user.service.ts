@@ -117,7 +117,14 @@ export class UserService {
     const name = principal.name ?? principal.username;
     const event = createEvent(
       'identity.user.mirrored',
-      { userId: principal.id, organizationCode: principal.organizationCode },
+      {
+        userId: principal.id,
+        organizationCode: principal.organizationCode,
+        username: principal.username,
+        name,
+        email: principal.email,
+        roles: [...principal.roles],
+      },
       {
         actor: actorOf(principal),
         subject: { type: 'user', id: principal.id },
@@ -145,15 +152,32 @@ export class UserService {
     if (result.upsertedCount > 0) await this.outbox.flush(this.users, principal.id);
   }
 
-  /** Brings the mirror in line with Keycloak (start-up and seeding), so lists include users who never signed in. */
+  /**
+   * Brings the mirror in line with Keycloak (start-up and seeding), so lists include users who
+   * never signed in. A user new to the mirror gets one `identity.user.mirrored` event, so the
+   * notification directory knows them before their first sign-in.
+   */
   async syncFromKeycloak(): Promise<number> {
     let count = 0;
     for await (const user of this.keycloak.allUsers()) {
       const roles = (await this.keycloak.realmRolesOf(user.id)).filter(isRole);
       const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username;
       const nip = attribute(user, 'nip');
+      const organizationCode = attribute(user, 'org');
+      const event = createEvent(
+        'identity.user.mirrored',
+        {
+          userId: user.id,
+          organizationCode,
+          username: user.username,
+          name,
+          email: user.email,
+          roles,
+        },
+        { actor: actorOf(null), subject: { type: 'user', id: user.id }, org: organizationCode },
+      );
       const history = await this.retireStaleRecord(user.id, user.username);
-      await this.users
+      const result = await this.users
         .updateOne(
           { _id: user.id },
           {
@@ -164,16 +188,17 @@ export class UserService {
               nip,
               phone: attribute(user, 'phone'),
               position: attribute(user, 'position'),
-              organizationCode: attribute(user, 'org'),
+              organizationCode,
               roles,
               active: user.enabled,
               searchText: userSearchText(user.username, name, nip),
             },
-            $setOnInsert: { activationHistory: history },
+            $setOnInsert: { activationHistory: history, ...eventsForInsert([event]) },
           },
           { upsert: true },
         )
         .exec();
+      if (result.upsertedCount > 0) await this.outbox.flush(this.users, user.id);
       count += 1;
     }
     return count;
@@ -241,6 +266,8 @@ export class UserService {
         username: data.username,
         organizationCode: data.organizationCode,
         roles: data.roles,
+        name: data.name,
+        email: data.email,
       },
       { actor: actorOf(caller), subject: { type: 'user', id }, org: data.organizationCode },
     );

@@ -325,6 +325,13 @@ export type DocumentRequirement = {
   thread: Maybe<Thread>;
 };
 
+/** Dokumen (layanan dokumen) memperoleh korespondensinya dari layanan notifikasi. */
+export type Document = {
+  __typename?: 'Document';
+  id: Scalars['ID']['output'];
+  thread: Maybe<Thread>;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   hasNextPage: Scalars['Boolean']['output'];
@@ -422,6 +429,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Thread: Thread;
   DocumentRequirement: DocumentRequirement;
+  Document: Document;
 }>;
 
 /** Mapping of federation reference types */
@@ -432,6 +440,9 @@ export type FederationReferenceTypes = ResolversObject<{
   DocumentRequirement:
     ( { __typename: 'DocumentRequirement' }
     & GraphQLRecursivePick<FederationTypes['DocumentRequirement'], {"id":true}> );
+  Document:
+    ( { __typename: 'Document' }
+    & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
 }>;
 
 
@@ -468,6 +479,7 @@ export type ResolversTypes = ResolversObject<{
   NotificationPreferencesInput: NotificationPreferencesInput;
   StoredFile: ResolverTypeWrapper<StoredFile>;
   DocumentRequirement: ResolverTypeWrapper<SubjectReference>;
+  Document: ResolverTypeWrapper<SubjectReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -508,6 +520,7 @@ export type ResolversParentTypes = ResolversObject<{
   NotificationPreferencesInput: NotificationPreferencesInput;
   StoredFile: StoredFile;
   DocumentRequirement: SubjectReference;
+  Document: SubjectReference;
   PageInfo: PageInfo;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -749,6 +762,12 @@ export type DocumentRequirementResolvers<ContextType = ServiceContext, ParentTyp
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType>;
 }>;
 
+export type DocumentResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -794,6 +813,7 @@ export type Resolvers<ContextType = ServiceContext> = ResolversObject<{
   NotificationPreferences?: NotificationPreferencesResolvers<ContextType>;
   StoredFile?: StoredFileResolvers<ContextType>;
   DocumentRequirement?: DocumentRequirementResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;

@@ -15,10 +15,7 @@ const messageSchema = new Schema<MessageRecord>(
     _id: { type: String, required: true },
     threadId: { type: String, required: true },
     author: {
-      type: new Schema(
-        { id: String, name: String, organizationCode: String },
-        { _id: false },
-      ),
+      type: new Schema({ id: String, name: String, organizationCode: String }, { _id: false }),
       required: true,
     },
     text: { type: String, required: true },

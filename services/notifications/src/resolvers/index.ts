@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { Mutation } from './mutation.resolver.js';
 import { Notification, NotificationPreferences } from './notification.resolver.js';
 import { Query } from './query.resolver.js';
-import { DocumentRequirement, Message, MessageAttachment, Thread } from './thread.resolver.js';
+import { Document, DocumentRequirement, Message, MessageAttachment, Thread } from './thread.resolver.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -13,4 +13,5 @@ export const resolvers: Resolvers = {
   Message,
   MessageAttachment,
   DocumentRequirement,
+  Document,
 };

@@ -1,5 +1,6 @@
 import type {
   DocumentRequirementResolvers,
+  DocumentResolvers,
   MessageAttachmentResolvers,
   MessageResolvers,
   ThreadResolvers,
@@ -37,4 +38,10 @@ export const DocumentRequirement: DocumentRequirementResolvers = {
   __resolveReference: ({ id }) => ({ id }),
   thread: ({ id }, _args, { principal, services }) =>
     services.threads.forReference(principal, { type: 'DocumentRequirement', id }),
+};
+
+export const Document: DocumentResolvers = {
+  __resolveReference: ({ id }) => ({ id }),
+  thread: ({ id }, _args, { principal, services }) =>
+    services.threads.forReference(principal, { type: 'Document', id }),
 };

@@ -1,6 +1,7 @@
 import type { CategoryPreferenceRecord, PreferenceRecord } from '../models/preference.model.js';
 
-export type NotificationCategory = 'PERSYARATAN' | 'DOKUMEN' | 'KORESPONDENSI' | 'PENGINGAT' | 'AKUN';
+export type NotificationCategory =
+  'PERSYARATAN' | 'DOKUMEN' | 'KORESPONDENSI' | 'PENGINGAT' | 'AKUN';
 export type Channel = 'IN_APP' | 'EMAIL' | 'SMS';
 
 export interface CategoryInfo {

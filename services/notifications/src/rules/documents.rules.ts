@@ -22,7 +22,8 @@ const org = (code: string): RecipientSpec => ({ kind: 'organization', code });
 const requirementSubject = (id: string) => ({ type: REQUIREMENT, id });
 const actorName = (event: Transition) =>
   event.data.actor.name ?? event.data.actor.organization ?? 'Pengguna';
-const note = (event: Transition) => (event.data.note ? ` Catatan: "${quote(event.data.note)}"` : '');
+const note = (event: Transition) =>
+  event.data.note ? ` Catatan: "${quote(event.data.note)}"` : '';
 
 function transitionContent(event: Transition, title: string, body: string) {
   return {

@@ -14,7 +14,12 @@ export class NotificationService {
 
   async list(
     principal: Principal | null,
-    args: { unreadOnly?: boolean | null; category?: string | null; first?: number | null; after?: string | null },
+    args: {
+      unreadOnly?: boolean | null;
+      category?: string | null;
+      first?: number | null;
+      after?: string | null;
+    },
   ): Promise<Page<NotificationRecord>> {
     const caller = access.require(principal, 'Query.notifications');
     const first = pageSize(args.first);

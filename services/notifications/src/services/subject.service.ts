@@ -26,7 +26,12 @@ export class SubjectService {
     await this.subjects.updateOne(
       { _id: key },
       {
-        $set: { subject: facts.subject, title: facts.title, link: facts.link, updatedAt: new Date() },
+        $set: {
+          subject: facts.subject,
+          title: facts.title,
+          link: facts.link,
+          updatedAt: new Date(),
+        },
         $addToSet: { organizationCodes: { $each: organizationCodes }, userIds: { $each: userIds } },
       },
       { upsert: true },

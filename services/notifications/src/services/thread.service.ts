@@ -34,7 +34,10 @@ export interface ThreadView {
 
 const MAX_ATTACHMENTS = 10;
 const subjectInput = z.object({
-  type: z.string().trim().regex(/^[A-Za-z][\w-]{0,63}$/, 'Jenis subjek tidak valid.'),
+  type: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][\w-]{0,63}$/, 'Jenis subjek tidak valid.'),
   id: z.string().trim().min(1).max(128),
 });
 const postSchema = z
@@ -56,7 +59,15 @@ const postSchema = z
   });
 const participantsSchema = z.object({
   threadId: z.string().trim().min(3).max(200),
-  organizationCodes: z.array(z.string().trim().regex(/^[A-Z0-9_-]{2,32}$/, 'Kode organisasi tidak valid.')).max(20).nullish(),
+  organizationCodes: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9_-]{2,32}$/, 'Kode organisasi tidak valid.'),
+    )
+    .max(20)
+    .nullish(),
   userIds: z.array(z.string().trim().min(1).max(128)).max(50).nullish(),
 });
 
