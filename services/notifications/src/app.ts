@@ -21,7 +21,7 @@ import { mountEventStream } from './live/event-stream.routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { messageModel } from './models/message.model.js';
 import { notificationModel, type NotificationRecord } from './models/notification.model.js';
-import { preferenceModel, type PreferenceRecord } from './models/preference.model.js';
+import { preferenceModel } from './models/preference.model.js';
 import { recipientModel } from './models/recipient.model.js';
 import { reminderModel } from './models/reminder.model.js';
 import { sequenceModel } from './models/sequence.model.js';
@@ -90,18 +90,11 @@ export async function startNotificationsService(
     { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN },
     logger,
   );
-  const phoneOf = async (userId: string) =>
-    (await preferenceRows.findById(userId).lean<PreferenceRecord>().exec())?.phone ?? null;
   const deliveries = new DeliveryWorker(
     {
       connection,
       loadNotification: (id) => notificationRows.findById(id).lean<NotificationRecord>().exec(),
-      loadRecipient: async (userId) => {
-        const person = await directory.get(userId);
-        return person
-          ? { name: person.name, email: person.email, phone: await phoneOf(userId) }
-          : null;
-      },
+      loadRecipient: (userId) => directory.get(userId),
       transport,
       smsGateway,
       logger,

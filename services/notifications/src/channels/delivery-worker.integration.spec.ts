@@ -116,7 +116,10 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((w) => w.stop()));
-  await deliveries.deleteMany({});
+  await Promise.all([
+    deliveries.deleteMany({}),
+    connection.collection('channel_claims').deleteMany({}),
+  ]);
 });
 
 afterAll(async () => {
@@ -307,6 +310,20 @@ describe('DeliveryWorker', () => {
       { _id: `${id}:email` },
       { $set: { status: 'sending', attempts: 1, claimedUntil: new Date(Date.now() - 1_000) } },
     );
+    sender.start();
+    expect(await waitForStatus(`${id}:email`, 'sent')).toMatchObject({ attempts: 2 });
+    await vi.waitFor(async () => expect(await mailsTo(to)).toHaveLength(1));
+  });
+
+  it('writes off an attempt whose claimer died before recording it', async () => {
+    const to = uniqueAddress('tercatat');
+    const id = notification('Klaim yatim');
+    const sender = worker(mailpit);
+    await sender.enqueue([{ notificationId: id, userId: 'u-budi', channel: 'email', to }]);
+    // Claimed attempt 1 in the ledger, then died before touching the row.
+    await connection
+      .collection<{ _id: string; until: Date }>('channel_claims')
+      .insertOne({ _id: `delivery:${id}:email#1`, until: new Date(Date.now() - 1_000) });
     sender.start();
     expect(await waitForStatus(`${id}:email`, 'sent')).toMatchObject({ attempts: 2 });
     await vi.waitFor(async () => expect(await mailsTo(to)).toHaveLength(1));

@@ -92,12 +92,19 @@ export class DigestJob {
     const windowEnd = new Date(clock.startOfDay.getTime() + this.digestHour * 60 * 60_000);
     const window = { start: new Date(windowEnd.getTime() - DAY_MS), end: windowEnd };
     const summary: DigestRunSummary = { day: clock.day, sent: 0, empty: 0, skipped: 0, failed: 0 };
-    const chosen = this.deps.connection
-      .collection<PreferenceRecord>('preferences')
-      .find({ dailyDigest: true });
-    for await (const preference of chosen) {
+    // Checked every poll all day long: users whose digest is done are skipped up front.
+    const [chosen, done] = await Promise.all([
+      this.deps.connection
+        .collection<PreferenceRecord>('preferences')
+        .find({ dailyDigest: true })
+        .toArray(),
+      this.digests.distinct('userId', { day: clock.day, status: { $ne: 'pending' } }).exec(),
+    ]);
+    const finished = new Set<string>(done);
+    for (const preference of chosen) {
       // Shutting down: the users not reached yet are served by the next run (or another replica).
       if (this.stopped) break;
+      if (finished.has(preference._id)) continue;
       const outcome = await this.digestFor(preference, clock.day, window, now);
       if (outcome !== 'taken') summary[outcome] += 1;
     }

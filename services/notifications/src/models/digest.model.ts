@@ -39,6 +39,7 @@ const digestSchema = new Schema<DigestRecord>(
   },
   { collection: 'digests', versionKey: false },
 );
+digestSchema.index({ day: 1, status: 1 });
 
 export type DigestModel = Model<DigestRecord>;
 

@@ -109,7 +109,10 @@ export class ThreadService {
       this.deps.subjects.get(key),
     ]);
     if (!stored && !entry) return null;
-    return this.view(key, subject, stored, entry);
+    const view = this.view(key, subject, stored, entry);
+    // Counted, not read from the thread's counter: FerretDB v1 can lose concurrent $inc updates.
+    if (stored) view.messageCount = await this.deps.messages.countDocuments({ threadId: key });
+    return view;
   }
 
   private view(
