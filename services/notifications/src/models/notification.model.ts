@@ -40,7 +40,9 @@ const notificationSchema = new Schema<NotificationRecord>(
   { collection: 'notifications', versionKey: false },
 );
 notificationSchema.index({ userId: 1, sourceKey: 1 }, { unique: true });
-notificationSchema.index({ userId: 1, sequence: 1 });
+// Unique: FerretDB v1 may hand two concurrent $inc the same counter value; the insert then fails
+// and the dispatcher takes the next number instead of giving two notifications one SSE id.
+notificationSchema.index({ userId: 1, sequence: 1 }, { unique: true });
 notificationSchema.index({ userId: 1, readAt: 1, sequence: 1 });
 
 export type NotificationModel = Model<NotificationRecord>;

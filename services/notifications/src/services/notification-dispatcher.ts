@@ -113,40 +113,44 @@ export class NotificationDispatcher {
       .lean<NotificationRecord>()
       .exec();
     if (existing) return existing;
-    const counter = await sequences
-      .findOneAndUpdate(
-        { _id: userId },
-        { $inc: { value: 1 } },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean<{ value: number }>()
-      .exec();
-    const record: NotificationRecord = {
-      _id: randomUUID(),
-      userId,
-      sequence: counter!.value,
-      sourceKey,
-      category: content.category,
-      title: content.title,
-      body: content.body,
-      link: content.link,
-      subject: content.subject,
-      threadId: content.threadId,
-      inApp,
-      createdAt: new Date(),
-      readAt: null,
-    };
-    try {
-      await notifications.create(record);
-      return record;
-    } catch (error) {
-      // Another replica handled the same source at the same moment: keep its notification.
-      if (!isDuplicateKey(error)) throw error;
-      const winner = await notifications
-        .findOne({ userId, sourceKey })
-        .lean<NotificationRecord>()
+    for (let attempt = 1; ; attempt += 1) {
+      const counter = await sequences
+        .findOneAndUpdate(
+          { _id: userId },
+          { $inc: { value: 1 } },
+          { upsert: true, returnDocument: 'after' },
+        )
+        .lean<{ value: number }>()
         .exec();
-      return winner ?? record;
+      const record: NotificationRecord = {
+        _id: randomUUID(),
+        userId,
+        sequence: counter!.value,
+        sourceKey,
+        category: content.category,
+        title: content.title,
+        body: content.body,
+        link: content.link,
+        subject: content.subject,
+        threadId: content.threadId,
+        inApp,
+        createdAt: new Date(),
+        readAt: null,
+      };
+      try {
+        await notifications.create(record);
+        return record;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // Another replica handled the same source at the same moment: keep its notification.
+        const winner = await notifications
+          .findOne({ userId, sourceKey })
+          .lean<NotificationRecord>()
+          .exec();
+        if (winner) return winner;
+        // Otherwise the sequence number was taken: draw the next one.
+        if (attempt >= 20) throw error;
+      }
     }
   }
 
