@@ -129,7 +129,7 @@ describe('web portal in the browser', () => {
           .getByRole('navigation', { name: 'Navigasi utama' })
           .getByRole('link')
           .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-        expect(links).toEqual(['/dasbor', '/profil', '/dokumen', ...adminMenus]);
+        expect(links).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi', ...adminMenus]);
       });
     },
   );

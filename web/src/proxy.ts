@@ -50,6 +50,7 @@ export const config = {
     '/admin/:path*',
     '/organisasi/:path*',
     '/dokumen/:path*',
+    '/notifikasi/:path*',
     '/api/graphql',
   ],
 };

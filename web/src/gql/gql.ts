@@ -23,6 +23,10 @@ type Documents = {
   '\n  query MyRequirements($after: String) {\n    myRequirements(first: 10, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...RequirementItem\n        }\n      }\n    }\n  }\n': typeof types.MyRequirementsDocument;
   '\n  query RequirementTemplates {\n    requirementTemplates {\n      id\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n': typeof types.RequirementTemplatesDocument;
   '\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n': typeof types.SubjectDocumentsDocument;
+  '\n  query RequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n': typeof types.RequirementThreadsDocument;
+  '\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n': typeof types.ThreadHeaderDocument;
+  '\n  query NotificationInbox($unreadOnly: Boolean, $category: NotificationCategory, $after: String) {\n    notifications(unreadOnly: $unreadOnly, category: $category, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          read\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.NotificationInboxDocument;
+  '\n  query MyThreads($after: String) {\n    myThreads(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          unreadCount\n          messageCount\n          lastMessageAt\n          lastMessagePreview\n        }\n      }\n    }\n  }\n': typeof types.MyThreadsDocument;
   '\n  query EditableOrganizationProfile($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      profile {\n        address\n        phone\n        email\n        website\n        headName\n        headPosition\n        legalBasis\n        tasksAndFunctions\n        openingHours {\n          days\n          hours\n        }\n      }\n      officers {\n        id\n        name\n        position\n        competence\n        published\n      }\n    }\n  }\n': typeof types.EditableOrganizationProfileDocument;
   '\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n': typeof types.MyProfileDocument;
   '\n  query DirectoryOrganization($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      kind\n      parent {\n        code\n        name\n      }\n      children {\n        code\n        name\n      }\n      profile {\n        ...ServiceProviderProfileView\n      }\n      officers {\n        ...OfficerItem\n      }\n    }\n  }\n': typeof types.DirectoryOrganizationDocument;
@@ -43,6 +47,16 @@ type Documents = {
   '\n  mutation SignDocumentVersion($documentId: ID!, $version: Int!, $reason: String) {\n    signDocumentVersion(documentId: $documentId, version: $version, reason: $reason) {\n      id\n      code\n      verificationUrl\n      stampedFile {\n        id\n        filename\n      }\n    }\n  }\n': typeof types.SignDocumentVersionDocument;
   '\n  mutation CreateRequirement($input: CreateRequirementInput!) {\n    createRequirement(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n': typeof types.CreateRequirementDocument;
   '\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n': typeof types.ApplyRequirementTemplateDocument;
+  '\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n': typeof types.UnreadNotificationCountDocument;
+  '\n  query LatestNotifications {\n    unreadNotificationCount\n    notifications(first: 8) {\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          sequence\n          read\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.LatestNotificationsDocument;
+  '\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      updated\n      unreadCount\n    }\n  }\n': typeof types.MarkNotificationsReadDocument;
+  '\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      updated\n      unreadCount\n    }\n  }\n': typeof types.MarkAllNotificationsReadDocument;
+  '\n  query ThreadBySubject($subjectType: String!, $subjectId: ID!) {\n    thread(subjectType: $subjectType, subjectId: $subjectId) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.ThreadBySubjectDocument;
+  '\n  query ThreadById($id: ID!, $before: String) {\n    threadById(id: $id) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20, before: $before) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.ThreadByIdDocument;
+  '\n  mutation PostThreadMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      id\n      threadId\n    }\n  }\n': typeof types.PostThreadMessageDocument;
+  '\n  mutation MarkThreadRead($threadId: ID!) {\n    markThreadRead(threadId: $threadId) {\n      id\n      unreadCount\n    }\n  }\n': typeof types.MarkThreadReadDocument;
+  '\n  query MyNotificationPreferences {\n    notificationPreferences {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      digestHour\n      email\n      phone\n      sms {\n        delivering\n        description\n      }\n    }\n  }\n': typeof types.MyNotificationPreferencesDocument;
+  '\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      phone\n    }\n  }\n': typeof types.UpdateNotificationPreferencesDocument;
   '\n  mutation SavePublicOfficer($organizationCode: String!, $id: ID, $input: PublicOfficerInput!) {\n    savePublicOfficer(organizationCode: $organizationCode, id: $id, input: $input) {\n      id\n    }\n  }\n': typeof types.SavePublicOfficerDocument;
   '\n  mutation RemovePublicOfficer($id: ID!) {\n    removePublicOfficer(id: $id)\n  }\n': typeof types.RemovePublicOfficerDocument;
   '\n  mutation UpdateOrganizationProfile($code: String!, $input: OrganizationProfileInput!) {\n    updateOrganizationProfile(code: $code, input: $input) {\n      id\n      code\n      profile {\n        updatedAt\n      }\n    }\n  }\n': typeof types.UpdateOrganizationProfileDocument;
@@ -70,6 +84,14 @@ const documents: Documents = {
     types.RequirementTemplatesDocument,
   '\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n':
     types.SubjectDocumentsDocument,
+  '\n  query RequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n':
+    types.RequirementThreadsDocument,
+  '\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n':
+    types.ThreadHeaderDocument,
+  '\n  query NotificationInbox($unreadOnly: Boolean, $category: NotificationCategory, $after: String) {\n    notifications(unreadOnly: $unreadOnly, category: $category, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          read\n          createdAt\n        }\n      }\n    }\n  }\n':
+    types.NotificationInboxDocument,
+  '\n  query MyThreads($after: String) {\n    myThreads(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          unreadCount\n          messageCount\n          lastMessageAt\n          lastMessagePreview\n        }\n      }\n    }\n  }\n':
+    types.MyThreadsDocument,
   '\n  query EditableOrganizationProfile($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      profile {\n        address\n        phone\n        email\n        website\n        headName\n        headPosition\n        legalBasis\n        tasksAndFunctions\n        openingHours {\n          days\n          hours\n        }\n      }\n      officers {\n        id\n        name\n        position\n        competence\n        published\n      }\n    }\n  }\n':
     types.EditableOrganizationProfileDocument,
   '\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n':
@@ -110,6 +132,26 @@ const documents: Documents = {
     types.CreateRequirementDocument,
   '\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n':
     types.ApplyRequirementTemplateDocument,
+  '\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n':
+    types.UnreadNotificationCountDocument,
+  '\n  query LatestNotifications {\n    unreadNotificationCount\n    notifications(first: 8) {\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          sequence\n          read\n          createdAt\n        }\n      }\n    }\n  }\n':
+    types.LatestNotificationsDocument,
+  '\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      updated\n      unreadCount\n    }\n  }\n':
+    types.MarkNotificationsReadDocument,
+  '\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      updated\n      unreadCount\n    }\n  }\n':
+    types.MarkAllNotificationsReadDocument,
+  '\n  query ThreadBySubject($subjectType: String!, $subjectId: ID!) {\n    thread(subjectType: $subjectType, subjectId: $subjectId) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.ThreadBySubjectDocument,
+  '\n  query ThreadById($id: ID!, $before: String) {\n    threadById(id: $id) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20, before: $before) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.ThreadByIdDocument,
+  '\n  mutation PostThreadMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      id\n      threadId\n    }\n  }\n':
+    types.PostThreadMessageDocument,
+  '\n  mutation MarkThreadRead($threadId: ID!) {\n    markThreadRead(threadId: $threadId) {\n      id\n      unreadCount\n    }\n  }\n':
+    types.MarkThreadReadDocument,
+  '\n  query MyNotificationPreferences {\n    notificationPreferences {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      digestHour\n      email\n      phone\n      sms {\n        delivering\n        description\n      }\n    }\n  }\n':
+    types.MyNotificationPreferencesDocument,
+  '\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      phone\n    }\n  }\n':
+    types.UpdateNotificationPreferencesDocument,
   '\n  mutation SavePublicOfficer($organizationCode: String!, $id: ID, $input: PublicOfficerInput!) {\n    savePublicOfficer(organizationCode: $organizationCode, id: $id, input: $input) {\n      id\n    }\n  }\n':
     types.SavePublicOfficerDocument,
   '\n  mutation RemovePublicOfficer($id: ID!) {\n    removePublicOfficer(id: $id)\n  }\n':
@@ -192,6 +234,30 @@ export function graphql(
 export function graphql(
   source: '\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query RequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query RequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n',
+): (typeof documents)['\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query NotificationInbox($unreadOnly: Boolean, $category: NotificationCategory, $after: String) {\n    notifications(unreadOnly: $unreadOnly, category: $category, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          read\n          createdAt\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query NotificationInbox($unreadOnly: Boolean, $category: NotificationCategory, $after: String) {\n    notifications(unreadOnly: $unreadOnly, category: $category, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          read\n          createdAt\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyThreads($after: String) {\n    myThreads(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          unreadCount\n          messageCount\n          lastMessageAt\n          lastMessagePreview\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyThreads($after: String) {\n    myThreads(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          unreadCount\n          messageCount\n          lastMessageAt\n          lastMessagePreview\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -312,6 +378,66 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation ApplyRequirementTemplate($input: ApplyTemplateInput!) {\n    createRequirementsFromTemplate(input: $input) {\n      id\n      subject {\n        type\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n',
+): (typeof documents)['\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LatestNotifications {\n    unreadNotificationCount\n    notifications(first: 8) {\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          sequence\n          read\n          createdAt\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query LatestNotifications {\n    unreadNotificationCount\n    notifications(first: 8) {\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          sequence\n          read\n          createdAt\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      updated\n      unreadCount\n    }\n  }\n',
+): (typeof documents)['\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      updated\n      unreadCount\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      updated\n      unreadCount\n    }\n  }\n',
+): (typeof documents)['\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      updated\n      unreadCount\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ThreadBySubject($subjectType: String!, $subjectId: ID!) {\n    thread(subjectType: $subjectType, subjectId: $subjectId) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ThreadBySubject($subjectType: String!, $subjectId: ID!) {\n    thread(subjectType: $subjectType, subjectId: $subjectId) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ThreadById($id: ID!, $before: String) {\n    threadById(id: $id) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20, before: $before) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ThreadById($id: ID!, $before: String) {\n    threadById(id: $id) {\n      id\n      title\n      link\n      participantOrganizationCodes\n      unreadCount\n      viewerCanPost\n      messages(last: 20, before: $before) {\n        totalCount\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          node {\n            id\n            text\n            createdAt\n            mine\n            author {\n              id\n              name\n              organizationCode\n            }\n            attachments {\n              fileId\n              file {\n                id\n                filename\n                size\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PostThreadMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      id\n      threadId\n    }\n  }\n',
+): (typeof documents)['\n  mutation PostThreadMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      id\n      threadId\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MarkThreadRead($threadId: ID!) {\n    markThreadRead(threadId: $threadId) {\n      id\n      unreadCount\n    }\n  }\n',
+): (typeof documents)['\n  mutation MarkThreadRead($threadId: ID!) {\n    markThreadRead(threadId: $threadId) {\n      id\n      unreadCount\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyNotificationPreferences {\n    notificationPreferences {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      digestHour\n      email\n      phone\n      sms {\n        delivering\n        description\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyNotificationPreferences {\n    notificationPreferences {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      digestHour\n      email\n      phone\n      sms {\n        delivering\n        description\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      phone\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      categories {\n        category\n        inApp\n        email\n        sms\n      }\n      dailyDigest\n      phone\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,6 +9,7 @@ describe('menu', () => {
       '/dasbor',
       '/profil',
       '/dokumen',
+      '/notifikasi',
       '/admin/pengguna',
       '/admin/organisasi',
       '/organisasi/profil',
@@ -18,12 +19,13 @@ describe('menu', () => {
       '/dasbor',
       '/profil',
       '/dokumen',
+      '/notifikasi',
       '/admin/pengguna',
       '/organisasi/profil',
       '/admin/audit',
     ]);
-    expect(hrefs(['pelaksana'])).toEqual(['/dasbor', '/profil', '/dokumen']);
-    expect(hrefs([])).toEqual(['/dasbor', '/profil', '/dokumen']);
+    expect(hrefs(['pelaksana'])).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi']);
+    expect(hrefs([])).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi']);
   });
 
   it('combines the menus of several roles', () => {

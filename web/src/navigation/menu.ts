@@ -7,6 +7,7 @@ export interface MenuItem {
     | 'dashboard'
     | 'profile'
     | 'documents'
+    | 'notifications'
     | 'users'
     | 'organizations'
     | 'organizationProfile'
@@ -24,6 +25,8 @@ export const MENU: readonly MenuItem[] = [
   { href: '/profil', key: 'profile', roles: 'signed-in' },
   // Requirements wait on organizations (upload or review); the list shows the user's own.
   { href: '/dokumen', key: 'documents', roles: 'signed-in' },
+  // Inbox, correspondence threads and preferences: everyone receives notifications.
+  { href: '/notifikasi', key: 'notifications', roles: 'signed-in' },
   { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
   { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },
   { href: '/organisasi/profil', key: 'organizationProfile', roles: ['super-admin', 'admin-opd'] },

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
+import { ThreadDrawerButton } from '@/components/notifications/thread-drawer-button';
 import { REQUIREMENT_STATUS_COLORS } from '@/components/status-colors';
 import { getFragmentData, type FragmentType } from '@/gql';
 import type { RequirementItemFragment as RequirementItem } from '@/gql/graphql';
@@ -25,6 +26,11 @@ interface Props {
   purpose: UploadPurposeLimits | null;
   /** Show which subject each requirement belongs to (lists across subjects). */
   showSubject?: boolean;
+  /**
+   * Unread messages of each requirement's correspondence, by requirement id; when given, every
+   * card offers its thread ("Korespondensi"), also for requirements missing from the map.
+   */
+  threadUnread?: Readonly<Record<string, number>>;
 }
 
 type OpenAction = {
@@ -65,11 +71,14 @@ function RequirementCard({
   requirement,
   showSubject,
   canUpload,
+  threadUnread,
   onAction,
 }: {
   requirement: RequirementItem;
   showSubject: boolean;
   canUpload: boolean;
+  /** Unread messages of the requirement's thread; undefined hides the thread button. */
+  threadUnread: number | undefined;
   onAction: (open: OpenAction) => void;
 }) {
   const t = useTranslations('requirements');
@@ -169,7 +178,7 @@ function RequirementCard({
         ) : null}
       </dl>
 
-      {actions.some(({ action }) => !action.blockedReason) ? (
+      {actions.some(({ action }) => !action.blockedReason) || threadUnread !== undefined ? (
         <Group gap="xs" mt="sm">
           {actions
             .filter(({ action }) => !action.blockedReason)
@@ -193,6 +202,14 @@ function RequirementCard({
                 {t(`action.${kind}`)}
               </Button>
             ))}
+          {threadUnread !== undefined ? (
+            <ThreadDrawerButton
+              subjectType="DocumentRequirement"
+              subjectId={requirement.id}
+              title={requirement.title}
+              unreadCount={threadUnread}
+            />
+          ) : null}
         </Group>
       ) : null}
       {actions
@@ -237,7 +254,12 @@ function RequirementCard({
  * Checklist of document requirements (persyaratan dokumen), grouped by stage or tranche, with
  * coloured status badges, due dates and the actions the server allows the user right now.
  */
-export function RequirementChecklist({ requirements, purpose, showSubject = false }: Props) {
+export function RequirementChecklist({
+  requirements,
+  purpose,
+  showSubject = false,
+  threadUnread,
+}: Props) {
   const t = useTranslations('requirements');
   const router = useRouter();
   const [, startTransition] = useTransition();
@@ -260,6 +282,7 @@ export function RequirementChecklist({ requirements, purpose, showSubject = fals
                 requirement={requirement}
                 showSubject={showSubject}
                 canUpload={purpose !== null}
+                threadUnread={threadUnread ? (threadUnread[requirement.id] ?? 0) : undefined}
                 onAction={setOpen}
               />
             ))}

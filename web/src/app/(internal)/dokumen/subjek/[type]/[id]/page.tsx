@@ -47,6 +47,20 @@ const SubjectDocumentsQuery = graphql(`
   }
 `);
 
+// Apart from the main query: the threads come from the notifications service, and the checklist
+// stays usable (its thread buttons without counts) when that service does not answer.
+const RequirementThreadsQuery = graphql(`
+  query RequirementThreads($type: String!, $id: ID!) {
+    requirements(subjectType: $type, subjectId: $id) {
+      id
+      thread {
+        id
+        unreadCount
+      }
+    }
+  }
+`);
+
 type Params = Promise<{ type: string; id: string }>;
 
 async function subjectOf(params: Params) {
@@ -68,10 +82,14 @@ export default async function SubjectDocumentsPage({ params }: { params: Params 
   const t = await getTranslations();
   const format = await getFormatter();
   const client = getClient();
-  const [{ data, error }, purposes] = await Promise.all([
+  const [{ data, error }, purposes, threads] = await Promise.all([
     runQuery(client, SubjectDocumentsQuery, subject),
     runQuery(client, UploadPurposesQuery, {}),
+    runQuery(client, RequirementThreadsQuery, subject),
   ]);
+  const threadUnread = Object.fromEntries(
+    (threads.data?.requirements ?? []).map((item) => [item.id, item.thread?.unreadCount ?? 0]),
+  );
   const documents = data?.documents ?? [];
   return (
     <Stack gap="lg">
@@ -92,6 +110,7 @@ export default async function SubjectDocumentsPage({ params }: { params: Params 
         <RequirementChecklist
           requirements={data?.requirements ?? []}
           purpose={purposeNamed(purposes.data?.uploadPurposes, REQUIREMENT_PURPOSE)}
+          threadUnread={threadUnread}
         />
       </section>
 
