@@ -131,4 +131,56 @@ describe('durable consumer', () => {
       await db.collection(PROCESSED_EVENTS_COLLECTION).countDocuments({ consumer: 'spec-roles' }),
     ).toBe(events.length);
   }, 60_000);
+
+  it('handles different subjects at once but one subject in stream order', async () => {
+    const js = jetstream(nc);
+    await ensureStream(jsm, 'identity');
+    // Five users, four role changes each, published interleaved.
+    const events = Array.from({ length: 20 }, (_, i) =>
+      createEvent(
+        'identity.user.rolesChanged',
+        { userId: `lane-${i % 5}`, roles: [`step-${Math.floor(i / 5)}`], previousRoles: [] },
+        {
+          actor: { type: 'system', id: null },
+          subject: { type: 'user', id: `lane-${i % 5}` },
+          org: 'BKPSDM',
+        },
+      ),
+    );
+    const seen = new Map<string, string[]>();
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const handler: EventHandler = async (envelope) => {
+      inFlight += 1;
+      mostAtOnce = Math.max(mostAtOnce, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+      const data = envelope.data as { userId: string; roles: string[] };
+      seen.set(data.userId, [...(seen.get(data.userId) ?? []), data.roles[0]!]);
+      inFlight -= 1;
+    };
+    const consumer = startConsumer({
+      nc,
+      stream: streamName('identity'),
+      durable: 'spec-lanes',
+      filterSubjects: ['sipadu.identity.user.rolesChanged'],
+      deliverFrom: 'new',
+      concurrency: 4,
+      connection: db,
+      handler,
+      logger,
+    });
+    await consumer.ready;
+    for (const event of events)
+      await js.publish(subjectForType(event.type), JSON.stringify(event), { msgID: event.id });
+    await waitFor(
+      'every event',
+      async () => [...seen.values()].reduce((sum, list) => sum + list.length, 0) === events.length,
+    );
+    await consumer.stop();
+    expect(mostAtOnce).toBeGreaterThan(1);
+    expect(mostAtOnce).toBeLessThanOrEqual(4);
+    for (let user = 0; user < 5; user += 1) {
+      expect(seen.get(`lane-${user}`)).toEqual(['step-0', 'step-1', 'step-2', 'step-3']);
+    }
+  }, 60_000);
 });

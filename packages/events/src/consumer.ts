@@ -19,6 +19,8 @@ import { TRACEPARENT_HEADER, contextFromTraceparent } from './tracing.js';
 export const PROCESSED_EVENTS_COLLECTION = 'processed_events';
 
 export interface ProcessedEvent {
+  /** `<consumer>|<eventId>`: looked up by `_id`, the only lookup FerretDB v1 serves without a scan. */
+  _id: string;
   consumer: string;
   eventId: string;
   type: string;
@@ -51,6 +53,11 @@ export interface ConsumerOptions {
    * published from now on. An existing durable consumer keeps its position either way.
    */
   deliverFrom?: 'all' | 'new';
+  /**
+   * Events handled at once (default 1). Events about the same subject (`subject.type:id`) are
+   * still handled one after another, in stream order.
+   */
+  concurrency?: number;
   /** Unacknowledged messages the server lets this consumer have (default 100). */
   maxAckPending?: number;
   /** Redelivery after this long without an ack (default 30 s); long handlers extend it automatically. */
@@ -73,6 +80,44 @@ function isDuplicateKey(err: unknown): boolean {
 }
 
 const tracer = trace.getTracer('@sipadu/events');
+
+/** The ordering key of a message: its envelope's subject, or the NATS subject if unreadable. */
+function laneOf(msg: JsMsg): string {
+  try {
+    const { subject } = JSON.parse(msg.string()) as { subject?: { type?: unknown; id?: unknown } };
+    if (typeof subject?.type === 'string' && typeof subject.id === 'string') {
+      return `${subject.type}:${subject.id}`;
+    }
+  } catch {
+    // handled (and terminated) as an invalid event
+  }
+  return msg.subject;
+}
+
+/** Runs tasks with bounded concurrency, in order within each lane. Tasks must not reject. */
+class Lanes {
+  private readonly tails = new Map<string, Promise<void>>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Resolves once the task is started or queued and a slot is free for the next one. */
+  async run(lane: string, task: () => Promise<void>): Promise<void> {
+    if (this.limit <= 1) return task();
+    const tail = (this.tails.get(lane) ?? Promise.resolve()).then(task);
+    this.tails.set(lane, tail);
+    const tracked: Promise<void> = tail.finally(() => {
+      this.running.delete(tracked);
+      if (this.tails.get(lane) === tail) this.tails.delete(lane);
+    });
+    this.running.add(tracked);
+    if (this.running.size >= this.limit) await Promise.race(this.running);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+  }
+}
 
 /**
  * Durable, explicitly acknowledged pull consumer with an inbox of processed event ids.
@@ -144,6 +189,7 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
       msg.term(err instanceof Error ? err.message.slice(0, 200) : 'invalid event');
       return;
     }
+    const inboxId = `${options.durable}|${envelope.id}`;
     const eventLog = {
       ...log,
       eventId: envelope.id,
@@ -151,12 +197,7 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
       delivery: msg.info.deliveryCount,
     };
     try {
-      if (
-        await inbox.findOne(
-          { consumer: options.durable, eventId: envelope.id },
-          { projection: { _id: 1 } },
-        )
-      ) {
+      if (await inbox.findOne({ _id: inboxId }, { projection: { _id: 1 } })) {
         logger.debug(eventLog, 'event already processed, skipped');
         msg.ack();
         return;
@@ -170,6 +211,7 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
       await runTraced(msg, envelope, eventContext);
       try {
         await inbox.insertOne({
+          _id: inboxId,
           consumer: options.durable,
           eventId: envelope.id,
           type: envelope.type,
@@ -239,10 +281,15 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
         failures = 0;
         markReady();
         logger.info(log, 'consumer started');
-        for await (const msg of messages) {
-          // Buffered messages after stop() go back at once rather than after ack_wait.
-          if (stopping) msg.nak();
-          else await handle(msg);
+        const lanes = new Lanes(options.concurrency ?? 1);
+        try {
+          for await (const msg of messages) {
+            // Buffered messages after stop() go back at once rather than after ack_wait.
+            if (stopping) msg.nak();
+            else await lanes.run(laneOf(msg), () => handle(msg));
+          }
+        } finally {
+          await lanes.drain();
         }
       } catch (err) {
         failures += 1;

@@ -132,6 +132,9 @@ export async function startSubgraph<Context extends SubgraphContext>(
     includeStacktraceInErrorResponses: development,
     introspection: !production,
     csrfPrevention: true,
+    // Each service's index.ts stops it on SIGINT/SIGTERM (consumers, NATS, MongoDB); Apollo's own
+    // handler would re-raise the signal and end the process before that drain finished.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

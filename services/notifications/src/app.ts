@@ -20,6 +20,7 @@ import { startRuleConsumers } from './events/rules.consumer.js';
 import { mountEventStream } from './live/event-stream.routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { messageModel } from './models/message.model.js';
+import { notificationSourceModel } from './models/notification-source.model.js';
 import { notificationModel, type NotificationRecord } from './models/notification.model.js';
 import { preferenceModel } from './models/preference.model.js';
 import { recipientModel } from './models/recipient.model.js';
@@ -107,9 +108,11 @@ export async function startNotificationsService(
   );
   await deliveries.init();
 
+  const sequences = sequenceModel(connection);
   const dispatcher = new NotificationDispatcher({
     notifications: notificationRows,
-    sequences: sequenceModel(connection),
+    sources: notificationSourceModel(connection),
+    sequences,
     preferences: preferenceRows,
     directory,
     deliveries,
@@ -134,7 +137,7 @@ export async function startNotificationsService(
     { directory, subjects, reminders, dispatcher },
   );
 
-  const notifications = new NotificationService(notificationRows, live);
+  const notifications = new NotificationService(notificationRows, sequences, live);
   const threadService = new ThreadService({
     threads,
     messages,
@@ -167,6 +170,7 @@ export async function startNotificationsService(
     streams: RULE_STREAMS,
     prefix: env.CONSUMER_PREFIX,
     deliverFrom: env.CONSUMER_DELIVER_FROM,
+    concurrency: env.CONSUMER_CONCURRENCY,
     logger,
   });
   await Promise.all(consumers.map((consumer) => consumer.ready));

@@ -39,6 +39,8 @@ const schema = subgraphEnvironmentSchema.extend({
    * new deployment catches up), `new` only later ones (throwaway test stacks).
    */
   CONSUMER_DELIVER_FROM: z.enum(['all', 'new']).default('all'),
+  /** Events each consumer handles at once (in order per subject). */
+  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** An SSE stream is closed after this long (and at token expiry); the client reconnects. */
   SSE_MAX_CONNECTION_MS: positiveInt(15 * 60_000),
   SSE_HEARTBEAT_MS: positiveInt(20_000),

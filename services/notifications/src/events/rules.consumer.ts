@@ -15,6 +15,7 @@ export function startRuleConsumers(options: {
   streams: readonly string[];
   prefix: string;
   deliverFrom: 'all' | 'new';
+  concurrency: number;
   logger: Logger;
 }): RunningConsumer[] {
   return options.streams.map((service) =>
@@ -25,6 +26,7 @@ export function startRuleConsumers(options: {
       durable: `${options.prefix}-${service}`,
       filterSubjects: [`sipadu.${service}.>`],
       deliverFrom: options.deliverFrom,
+      concurrency: options.concurrency,
       handler: async (envelope) => {
         await options.engine.handle(envelope);
       },

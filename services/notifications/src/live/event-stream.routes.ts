@@ -3,7 +3,7 @@ import type { Express, Request, Response } from 'express';
 import type { NotificationRecord } from '../models/notification.model.js';
 import type { DirectoryService } from '../services/directory.service.js';
 import type { NotificationService } from '../services/notification.service.js';
-import type { LiveHub } from './live-hub.js';
+import type { LiveHub, LiveSignal } from './live-hub.js';
 
 export interface EventStreamOptions {
   verifyToken: TokenVerifier;
@@ -16,6 +16,7 @@ export interface EventStreamOptions {
 }
 
 const BATCH = 200;
+const GATHER_MS = 25;
 
 /** The JSON a stream carries per notification (the GraphQL `Notification` fields). */
 export function notificationWire(row: NotificationRecord) {
@@ -93,29 +94,42 @@ export function mountEventStream(app: Express, options: EventStreamOptions): voi
     // Without Last-Event-ID the stream starts at "now": only new notifications follow.
     let cursor = resume ?? (await options.notifications.latestSequence(userId));
     let lastCount = -1;
+    let recount = true;
     let pumping: Promise<void> | null = null;
     let pending = false;
+    let gathering: NodeJS.Timeout | undefined;
 
     const pumpOnce = async () => {
+      let arrivedUnread = 0;
       for (;;) {
-        const rows = await options.notifications.after(userId, cursor, BATCH);
-        for (const row of rows) {
+        const batch = await options.notifications.after(userId, cursor, BATCH);
+        for (const row of batch.rows) {
           if (closed) return;
           res.write(
             `id: ${row.sequence}\nevent: notification\ndata: ${JSON.stringify(notificationWire(row))}\n\n`,
           );
-          cursor = row.sequence;
+          if (!row.readAt) arrivedUnread += 1;
         }
-        if (rows.length < BATCH) break;
+        const before = cursor;
+        cursor = batch.cursor;
+        // A full window read: more may follow at once.
+        if (cursor - before < BATCH) break;
       }
-      const count = await options.notifications.countUnread(userId);
+      // Counting scans on FerretDB: recount only at the start and after something was marked
+      // read; new notifications just add to the count.
+      let count = lastCount + arrivedUnread;
+      if (recount || lastCount < 0) {
+        recount = false;
+        count = await options.notifications.countUnread(userId);
+      }
       if (!closed && count !== lastCount) {
         res.write(`event: unread\ndata: ${JSON.stringify({ count })}\n\n`);
-        lastCount = count;
       }
+      lastCount = count;
     };
     // One read at a time per stream; signals arriving meanwhile fold into one more read.
     const pump = (): void => {
+      gathering = undefined;
       if (closed) return;
       if (pumping) {
         pending = true;
@@ -133,9 +147,14 @@ export function mountEventStream(app: Express, options: EventStreamOptions): voi
           }
         });
     };
+    // A burst of signals (many notifications at once) is gathered into one read.
+    const onSignal = (signal: LiveSignal): void => {
+      if (signal === 'read') recount = true;
+      gathering ??= setTimeout(pump, GATHER_MS);
+    };
 
     // Listen before the first read: anything made after the cursor is read by it or wakes it.
-    const unlisten = options.live.listen(userId, pump);
+    const unlisten = options.live.listen(userId, onSignal);
     const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs);
     // Never stream past the token's life: the client comes back with a fresh one.
     const lifetime = Math.max(
@@ -148,6 +167,7 @@ export function mountEventStream(app: Express, options: EventStreamOptions): voi
       closed = true;
       unlisten();
       clearInterval(heartbeat);
+      clearTimeout(gathering);
       clearTimeout(expiry);
     };
     req.on('close', close);

@@ -3,6 +3,10 @@ import type { NotificationCategory } from '../rules/categories.js';
 import type { SubjectRef } from './subject.model.js';
 
 export interface NotificationRecord {
+  /**
+   * `<userId>|<sequence>`: a stream reads a user's next notifications by `_id`, the only lookup
+   * FerretDB v1 answers without scanning the collection.
+   */
   _id: string;
   userId: string;
   /** Per-user order; the SSE event id, so a reconnect resumes after the last one seen. */
@@ -40,10 +44,12 @@ const notificationSchema = new Schema<NotificationRecord>(
   { collection: 'notifications', versionKey: false },
 );
 notificationSchema.index({ userId: 1, sourceKey: 1 }, { unique: true });
-// Unique: FerretDB v1 may hand two concurrent $inc the same counter value; the insert then fails
-// and the dispatcher takes the next number instead of giving two notifications one SSE id.
-notificationSchema.index({ userId: 1, sequence: 1 }, { unique: true });
+notificationSchema.index({ userId: 1, sequence: 1 });
 notificationSchema.index({ userId: 1, readAt: 1, sequence: 1 });
+
+export function notificationKey(userId: string, sequence: number): string {
+  return `${userId}|${sequence}`;
+}
 
 export type NotificationModel = Model<NotificationRecord>;
 

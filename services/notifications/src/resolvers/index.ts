@@ -2,7 +2,13 @@ import type { Resolvers } from '../generated/graphql.js';
 import { Mutation } from './mutation.resolver.js';
 import { Notification, NotificationPreferences } from './notification.resolver.js';
 import { Query } from './query.resolver.js';
-import { Document, DocumentRequirement, Message, MessageAttachment, Thread } from './thread.resolver.js';
+import {
+  Document,
+  DocumentRequirement,
+  Message,
+  MessageAttachment,
+  Thread,
+} from './thread.resolver.js';
 
 export const resolvers: Resolvers = {
   Query,

@@ -1,7 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Logger } from '@sipadu/service-kit';
 import type { LiveHub } from '../live/live-hub.js';
-import type { NotificationModel, NotificationRecord } from '../models/notification.model.js';
+import type {
+  NotificationSourceModel,
+  NotificationSourceRecord,
+} from '../models/notification-source.model.js';
+import {
+  notificationKey,
+  type NotificationModel,
+  type NotificationRecord,
+} from '../models/notification.model.js';
 import type { PreferenceModel, PreferenceRecord } from '../models/preference.model.js';
 import type { SequenceModel } from '../models/sequence.model.js';
 import { effectivePreferences } from '../rules/categories.js';
@@ -21,6 +29,10 @@ export interface DeliveryQueue {
   wake(): void;
 }
 
+function sourceMarkerId(userId: string, sourceKey: string): string {
+  return createHash('sha256').update(`${userId}\n${sourceKey}`).digest('base64url').slice(0, 32);
+}
+
 function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 }
@@ -38,6 +50,7 @@ export class NotificationDispatcher {
   constructor(
     private readonly deps: {
       notifications: NotificationModel;
+      sources: NotificationSourceModel;
       sequences: SequenceModel;
       preferences: PreferenceModel;
       directory: DirectoryService;
@@ -50,6 +63,7 @@ export class NotificationDispatcher {
   async init(): Promise<void> {
     await Promise.all([
       this.deps.notifications.init(),
+      this.deps.sources.init(),
       this.deps.sequences.init(),
       this.deps.preferences.init(),
     ]);
@@ -101,31 +115,49 @@ export class NotificationDispatcher {
     return userIds.length;
   }
 
+  /**
+   * The notification of (user, source), made once. Order of writes: the source marker (its unique
+   * `_id` makes one writer win), then the notification under the marker's sequence. A crash in
+   * between leaves a marker without its notification; the redelivered event completes it.
+   */
   private async store(
     userId: string,
     sourceKey: string,
     content: NotificationContent,
     inApp: boolean,
   ): Promise<NotificationRecord> {
-    const { notifications, sequences } = this.deps;
-    const existing = await notifications
-      .findOne({ userId, sourceKey })
-      .lean<NotificationRecord>()
-      .exec();
-    if (existing) return existing;
+    const { notifications, sources, sequences } = this.deps;
+    const markerId = sourceMarkerId(userId, sourceKey);
     for (let attempt = 1; ; attempt += 1) {
-      const counter = await sequences
-        .findOneAndUpdate(
-          { _id: userId },
-          { $inc: { value: 1 } },
-          { upsert: true, returnDocument: 'after' },
-        )
-        .lean<{ value: number }>()
-        .exec();
+      let marker = await sources.findById(markerId).lean<NotificationSourceRecord>().exec();
+      if (marker) {
+        const existing = await notifications
+          .findById(notificationKey(userId, marker.sequence))
+          .lean<NotificationRecord>()
+          .exec();
+        if (existing) return existing;
+      } else {
+        const counter = await sequences
+          .findOneAndUpdate(
+            { _id: userId },
+            { $inc: { value: 1 } },
+            { upsert: true, returnDocument: 'after' },
+          )
+          .lean<{ value: number }>()
+          .exec();
+        marker = { _id: markerId, userId, sequence: counter!.value, createdAt: new Date() };
+        try {
+          await sources.create(marker);
+        } catch (error) {
+          // Another replica took this source first: read what it made.
+          if (!isDuplicateKey(error) || attempt >= 20) throw error;
+          continue;
+        }
+      }
       const record: NotificationRecord = {
-        _id: randomUUID(),
+        _id: notificationKey(userId, marker.sequence),
         userId,
-        sequence: counter!.value,
+        sequence: marker.sequence,
         sourceKey,
         category: content.category,
         title: content.title,
@@ -141,15 +173,10 @@ export class NotificationDispatcher {
         await notifications.create(record);
         return record;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        // Another replica handled the same source at the same moment: keep its notification.
-        const winner = await notifications
-          .findOne({ userId, sourceKey })
-          .lean<NotificationRecord>()
-          .exec();
-        if (winner) return winner;
-        // Otherwise the sequence number was taken: draw the next one.
-        if (attempt >= 20) throw error;
+        if (!isDuplicateKey(error) || attempt >= 20) throw error;
+        // FerretDB v1 may give two concurrent $inc one value: this sequence is taken by another
+        // source. Drop the marker and draw a new number.
+        await sources.deleteOne({ _id: markerId, sequence: marker.sequence });
       }
     }
   }

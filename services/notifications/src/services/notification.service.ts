@@ -1,7 +1,12 @@
 import { badInput, type Principal } from '@sipadu/service-kit';
 import { access } from '../access.js';
 import type { LiveHub } from '../live/live-hub.js';
-import type { NotificationModel, NotificationRecord } from '../models/notification.model.js';
+import {
+  notificationKey,
+  type NotificationModel,
+  type NotificationRecord,
+} from '../models/notification.model.js';
+import type { SequenceModel } from '../models/sequence.model.js';
 import { isCategory } from '../rules/categories.js';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './cursor.js';
 
@@ -9,6 +14,7 @@ import { decodeCursor, encodeCursor, pageSize, type Page } from './cursor.js';
 export class NotificationService {
   constructor(
     private readonly notifications: NotificationModel,
+    private readonly sequences: SequenceModel,
     private readonly live: LiveHub,
   ) {}
 
@@ -89,23 +95,35 @@ export class NotificationService {
     return { updated: result.modifiedCount, unreadCount: await this.countUnread(userId) };
   }
 
-  /** The next notifications of a stream, oldest first. */
-  after(userId: string, sequence: number, limit: number): Promise<NotificationRecord[]> {
-    return this.notifications
-      .find({ userId, inApp: true, sequence: { $gt: sequence } })
-      .sort({ sequence: 1 })
-      .limit(limit)
-      .lean<NotificationRecord[]>()
-      .exec();
+  /**
+   * The next notifications of a stream, oldest first, read by `_id` (no scan on FerretDB). A
+   * number below the newest one found that has no notification was given up (its writer failed or
+   * lost a race) and is skipped; missing ones at the end may still be in flight, so the returned
+   * cursor stops before them.
+   */
+  async after(
+    userId: string,
+    sequence: number,
+    limit: number,
+  ): Promise<{ rows: NotificationRecord[]; cursor: number }> {
+    const latest = Math.min(await this.latestSequence(userId), sequence + limit);
+    if (latest <= sequence) return { rows: [], cursor: sequence };
+    const numbers = Array.from({ length: latest - sequence }, (_, index) => sequence + 1 + index);
+    const found = await Promise.all(
+      numbers.map((n) =>
+        this.notifications.findById(notificationKey(userId, n)).lean<NotificationRecord>().exec(),
+      ),
+    );
+    const present = found.filter((row): row is NotificationRecord => row !== null);
+    return {
+      rows: present.filter((row) => row.inApp),
+      cursor: present.at(-1)?.sequence ?? sequence,
+    };
   }
 
+  /** The user's last sequence number handed out (read from its counter, by `_id`). */
   async latestSequence(userId: string): Promise<number> {
-    const last = await this.notifications
-      .findOne({ userId })
-      .sort({ sequence: -1 })
-      .select({ sequence: 1 })
-      .lean<{ sequence: number }>()
-      .exec();
-    return last?.sequence ?? 0;
+    const counter = await this.sequences.findById(userId).lean<{ value: number }>().exec();
+    return counter?.value ?? 0;
   }
 }
