@@ -488,7 +488,9 @@ class NotificationReceiver {
       .waitFor(
         (event) => {
           this.observe(event, connection);
-          if (event.event === 'unread') answered();
+          // Any event proves the stream answers: after a long absence the replayed notifications
+          // come first and the unread count (a full count) only after them.
+          answered();
           return false;
         },
         2 ** 31 - 1,
@@ -505,8 +507,8 @@ class NotificationReceiver {
           this.failure = error instanceof Error ? error : new Error(String(error));
         }
       });
-    const timeout = delay(15_000).then(() => {
-      throw new Error('aliran /events tidak menjawab dalam 15 s');
+    const timeout = delay(60_000).then(() => {
+      throw new Error('aliran /events tidak menjawab dalam 60 s');
     });
     await Promise.race([ready, timeout]);
   }
