@@ -426,7 +426,12 @@ describe('inbox, preferences and the live stream', () => {
       expect(await accessibilityViolations(page), 'laci Korespondensi').toEqual([]);
       await page.keyboard.press('Escape');
       await bell(page).click();
-      await page.getByRole('dialog', { name: 'Notifikasi terbaru' }).waitFor();
+      const popover = page.getByRole('dialog', { name: 'Notifikasi terbaru' });
+      await popover.waitFor();
+      // axe measures colours as rendered: mid fade-in the links would read as low contrast.
+      await expect
+        .poll(() => popover.evaluate((element) => getComputedStyle(element).opacity))
+        .toBe('1');
       expect(await accessibilityViolations(page), 'lonceng notifikasi').toEqual([]);
 
       await page.setViewportSize({ width: 375, height: 740 });
