@@ -5,16 +5,14 @@
 // download byte-identical, BPKAD forwards again and the lender approves. Then a sealed PDF verifies
 // as VALID on the public page, by code and by the file picker, and one changed byte does not.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_PASSWORD, getUserToken, graphqlRequest } from '@sipadu/test-kit';
 import { WEB_URL } from '../../scripts/lib/web.js';
-import { launchChromium, withPage } from './browser.js';
+import { accessibilityViolations, launchChromium, withPage } from './browser.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SUBJECT = { type: 'LoanProject', id: `e2e-dokumen-${Date.now().toString(36)}` };
 const TITLE = 'MC 0 (uji peramban)';
 
@@ -115,21 +113,6 @@ async function submitVersion(page: Page, bytes: Uint8Array, note: string): Promi
   await dialog.getByRole('button', { name: 'Unggah & ajukan', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   sent.push(bytes);
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeScript });
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: unknown[] };
-    return result.violations;
-  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('requirement checklist in the browser', () => {

@@ -4,42 +4,19 @@
 // That the API itself refuses admin-opd outside its organization, without the web in between, is
 // checked through the gateway in test/platform.integration.spec.ts ("enforces organization scope")
 // and in services/identity/src/identity.integration.spec.ts; here the same holds through the BFF.
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_PASSWORD } from '../../scripts/lib/platform.js';
 import { WEB_URL } from '../../scripts/lib/web.js';
 import { mkdirSync } from 'node:fs';
-import { SCREENSHOT_DIR, launchChromium, screenshotPath, withPage } from './browser.js';
+import {
+  SCREENSHOT_DIR,
+  accessibilityViolations,
+  launchChromium,
+  screenshotPath,
+  withPage,
+} from './browser.js';
 import { startWebStack, type WebStack } from './web-stack.js';
-
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical WCAG 2.0/2.1 A and AA violations on the current page, as readable lines. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeScript });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: unknown[] };
-    return result.violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
 
 let stack: WebStack;
 let browser: Browser;
