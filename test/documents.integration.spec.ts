@@ -5,7 +5,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import mongoose from 'mongoose';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   errorCodes,
@@ -16,6 +15,7 @@ import {
   type GraphQLResponse,
 } from '@sipadu/test-kit';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { pdfWithText } from './support/fixtures.js';
 
 const DATABASE = 'sipadu_documents_platform_test';
 const SUBJECT = { type: 'LoanProject', id: 'uji-dokumen-1' };
@@ -45,18 +45,6 @@ async function gql<T = Record<string, unknown>>(
 function ok<T>(response: GraphQLResponse<T>): T {
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data as T;
-}
-
-async function pdf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([595, 842]);
-  page.drawText(text, {
-    x: 50,
-    y: 780,
-    size: 14,
-    font: await doc.embedFont(StandardFonts.Helvetica),
-  });
-  return doc.save();
 }
 
 async function upload(username: string, bytes: Uint8Array, filename: string, purpose = 'document') {
@@ -137,11 +125,11 @@ describe('requirement checklist: DPUPR uploads, BPKAD forwards, the lender decid
   });
 
   it('the executing agency submits a PDF; another organization cannot submit', async () => {
-    const bytes = await pdf('SPTJM versi 1');
+    const bytes = await pdfWithText('SPTJM versi 1');
     const fileId = await upload('pelaksana', bytes, 'SPTJM Kepala Daerah.pdf');
     versions.push({ bytes, fileId });
 
-    const foreign = await upload('admin-opd', await pdf('bukan DPUPR'), 'lain.pdf');
+    const foreign = await upload('admin-opd', await pdfWithText('bukan DPUPR'), 'lain.pdf');
     const refused = await gql(
       'admin-opd',
       `mutation ($id: ID!, $file: ID!) { submitRequirementVersion(requirementId: $id, fileId: $file) { id } }`,
@@ -208,7 +196,7 @@ describe('requirement checklist: DPUPR uploads, BPKAD forwards, the lender decid
     );
     expect(reviewRequirement.status).toBe('REVISION_REQUESTED');
 
-    const bytes = await pdf('SPTJM versi 2 bermeterai');
+    const bytes = await pdfWithText('SPTJM versi 2 bermeterai');
     const fileId = await upload('pelaksana', bytes, 'SPTJM Kepala Daerah (rev).pdf');
     versions.push({ bytes, fileId });
     ok(
@@ -238,7 +226,7 @@ describe('requirement checklist: DPUPR uploads, BPKAD forwards, the lender decid
         { id: requirementId },
       ),
     );
-    const bytes = await pdf('SPTJM versi 3');
+    const bytes = await pdfWithText('SPTJM versi 3');
     const fileId = await upload('pelaksana', bytes, 'SPTJM v3.pdf');
     versions.push({ bytes, fileId });
     ok(
@@ -368,7 +356,7 @@ describe('uploads are refused with clear messages, nothing half-stored', () => {
     expect(oversize.status).toBe(413);
     expect(await oversize.text()).toMatch(/20 MB/);
 
-    const bytes = await pdf('hash salah');
+    const bytes = await pdfWithText('hash salah');
     const mismatch = await tusUpload({
       origin: stack.gatewayOrigin,
       token: await token('pelaksana'),
@@ -400,7 +388,7 @@ describe('uploads are refused with clear messages, nothing half-stored', () => {
   it('refuses uploads without a token', async () => {
     const anonymous = await tusUpload({
       origin: stack.gatewayOrigin,
-      bytes: await pdf('anonim'),
+      bytes: await pdfWithText('anonim'),
       filename: 'anonim.pdf',
       purpose: 'document',
     });
@@ -416,7 +404,7 @@ describe('confidentiality of standalone documents', () => {
   ): Promise<{ id: string; fileId: string }> {
     const fileId = await upload(
       username,
-      await pdf(`${confidentiality} dokumen`),
+      await pdfWithText(`${confidentiality} dokumen`),
       `${confidentiality}.pdf`,
     );
     const { createDocument: doc } = ok(
@@ -457,7 +445,7 @@ describe('confidentiality of standalone documents', () => {
 
 describe('electronic seal and public verification', () => {
   it('a sealed PDF verifies; one changed byte does not', async () => {
-    const bytes = await pdf('Perjanjian Pinjaman Daerah');
+    const bytes = await pdfWithText('Perjanjian Pinjaman Daerah');
     const fileId = await upload('kasubdit', bytes, 'perjanjian.pdf');
     const { createDocument: doc } = ok(
       await gql<{ createDocument: { id: string } }>(

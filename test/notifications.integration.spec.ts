@@ -3,7 +3,6 @@
 // e-mail (Mailpit); correspondence on the requirement with an attachment the other party can open
 // and an outsider cannot; a live client away for 30 s gets everything it missed on reconnect.
 import { randomUUID } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   errorCodes,
@@ -14,6 +13,7 @@ import {
   type GraphQLResponse,
 } from '@sipadu/test-kit';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { pdfWithText } from './support/fixtures.js';
 
 const DATABASE = 'sipadu_notifications_platform_test';
 const RUN = randomUUID().slice(0, 8);
@@ -47,17 +47,6 @@ async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`timed out: ${label}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-async function pdf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.addPage([595, 842]).drawText(text, {
-    x: 50,
-    y: 780,
-    size: 14,
-    font: await doc.embedFont(StandardFonts.Helvetica),
-  });
-  return doc.save();
 }
 
 async function upload(username: string, bytes: Uint8Array, filename: string): Promise<string> {
@@ -121,7 +110,7 @@ describe('a revision request reaches the executing agency', () => {
     });
     expect(live.status).toBe(200);
 
-    const fileId = await upload('pelaksana', await pdf('SPTJM versi 1'), 'SPTJM.pdf');
+    const fileId = await upload('pelaksana', await pdfWithText('SPTJM versi 1'), 'SPTJM.pdf');
     ok(
       await gql(
         'pelaksana',
@@ -196,7 +185,7 @@ describe('correspondence on a requirement', () => {
     });
     expect(thread).toEqual({ id: `DocumentRequirement:${requirementId}`, viewerCanPost: true });
 
-    const fileId = await upload('pelaksana', await pdf('Lampiran RPUM'), 'RPUM.pdf');
+    const fileId = await upload('pelaksana', await pdfWithText('Lampiran RPUM'), 'RPUM.pdf');
     ok(
       await gql(
         'pelaksana',

@@ -4,12 +4,11 @@
 // (PT SMI) asks for a revision with a message, DPUPR submits a second version, both versions
 // download byte-identical, BPKAD forwards again and the lender approves. Then a sealed PDF verifies
 // as VALID on the public page, by code and by the file picker, and one changed byte does not.
-import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_PASSWORD, getUserToken, graphqlRequest } from '@sipadu/test-kit';
+import { DEV_PASSWORD, getUserToken, graphqlRequest, sha256Hex } from '@sipadu/test-kit';
 import { WEB_URL } from '../../scripts/lib/web.js';
+import { createLenderRequirement, pdfWithText } from '../support/fixtures.js';
 import { accessibilityViolations, launchChromium, withPage } from './browser.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
@@ -24,43 +23,11 @@ let documentId: string;
 const sent: Uint8Array[] = [];
 let sealedCode: string;
 
-async function pdf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([595, 842]);
-  page.drawText(text, {
-    x: 50,
-    y: 780,
-    size: 14,
-    font: await doc.embedFont(StandardFonts.Helvetica),
-  });
-  return doc.save();
-}
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 beforeAll(async () => {
   stack = await startWebStack('sipadu_documents_web_e2e');
   browser = await launchChromium();
   // BPKAD enters the lender's requirement through the API (the form has its own test below).
-  const created = await graphqlRequest<{ createRequirement: { id: string } }>(
-    stack.gatewayUrl,
-    `mutation ($input: CreateRequirementInput!) { createRequirement(input: $input) { id } }`,
-    {
-      token: await getUserToken('bpkad'),
-      variables: {
-        input: {
-          subject: SUBJECT,
-          title: TITLE,
-          group: 'Termin 1',
-          dueDate: '2026-12-31',
-          uploaderOrganizationCode: 'DPUPR',
-          reviewerOrganizationCodes: ['BPKAD', 'PTSMI'],
-        },
-      },
-    },
-  );
-  expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
-  requirementId = created.data?.createRequirement.id ?? '';
+  requirementId = await createLenderRequirement(stack.gatewayUrl, SUBJECT, TITLE);
 });
 
 afterAll(async () => {
@@ -137,7 +104,7 @@ describe('requirement checklist in the browser', () => {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
 
-      await submitVersion(page, await pdf('MC 0 versi 1'), 'Versi pertama');
+      await submitVersion(page, await pdfWithText('MC 0 versi 1'), 'Versi pertama');
       await waitForStatus(page, 'SUBMITTED');
       expect(await card(page).textContent()).toContain('Diajukan');
     });
@@ -176,7 +143,11 @@ describe('requirement checklist in the browser', () => {
       await card(page).locator('summary').click();
       await card(page).getByText('Tanda tangan kepala dinas belum ada.').waitFor();
 
-      await submitVersion(page, await pdf('MC 0 versi 2, sudah ditandatangani'), 'Perbaikan');
+      await submitVersion(
+        page,
+        await pdfWithText('MC 0 versi 2, sudah ditandatangani'),
+        'Perbaikan',
+      );
       await waitForStatus(page, 'SUBMITTED');
 
       await card(page)
@@ -196,7 +167,7 @@ describe('requirement checklist in the browser', () => {
         expect(response.headers()['content-disposition']).toMatch(/^attachment/);
         expect(response.headers()['x-content-type-options']).toBe('nosniff');
         const received = new Uint8Array(await response.body());
-        expect(sha256(received), `versi ${index + 1}`).toBe(sha256(bytes));
+        expect(sha256Hex(received), `versi ${index + 1}`).toBe(sha256Hex(bytes));
       }
       // Without the session the same TERBATAS file is refused.
       const anonymous = await fetch(`${WEB_URL}${hrefs[0]}`);
@@ -243,7 +214,7 @@ describe('public verification of a sealed PDF', () => {
       const result = page.getByTestId('hasil-verifikasi');
       expect(await result.getAttribute('data-valid')).toBe('true');
       expect(await result.getByRole('heading', { level: 2 }).textContent()).toBe('VALID');
-      expect(await result.textContent()).toContain(sha256(sent[1] as Uint8Array));
+      expect(await result.textContent()).toContain(sha256Hex(sent[1] as Uint8Array));
       expect(await accessibilityViolations(page), `/verifikasi/${sealedCode}`).toEqual([]);
 
       await page.goto(`${WEB_URL}/verifikasi/KODE-PALSU-123`);
@@ -271,7 +242,7 @@ describe('public verification of a sealed PDF', () => {
         mimeType: 'application/pdf',
         buffer: original,
       });
-      await page.waitForURL(`${WEB_URL}/verifikasi?sha256=${sha256(original)}`);
+      await page.waitForURL(`${WEB_URL}/verifikasi?sha256=${sha256Hex(original)}`);
       const result = page.getByTestId('hasil-verifikasi');
       await expect.poll(() => result.getAttribute('data-valid')).toBe('true');
 
@@ -279,7 +250,7 @@ describe('public verification of a sealed PDF', () => {
       const middle = Math.floor(changed.length / 2);
       changed.writeUInt8(changed.readUInt8(middle) ^ 0x01, middle);
       await picker.setInputFiles({ name: 'MC0.pdf', mimeType: 'application/pdf', buffer: changed });
-      await page.waitForURL(`${WEB_URL}/verifikasi?sha256=${sha256(changed)}`);
+      await page.waitForURL(`${WEB_URL}/verifikasi?sha256=${sha256Hex(changed)}`);
       await expect.poll(() => result.getAttribute('data-valid')).toBe('false');
       expect(await result.getByRole('heading', { level: 2 }).textContent()).toBe('TIDAK VALID');
       expect(uploads).toEqual([]);
@@ -334,7 +305,7 @@ describe('resumable upload', () => {
     const id = created.data?.createRequirement.id ?? '';
     // A PDF with 12 MB of filler after it (two 8 MiB tus chunks): still a PDF to the sniffer.
     const bytes = Buffer.concat([
-      Buffer.from(await pdf('Laporan konsultan')),
+      Buffer.from(await pdfWithText('Laporan konsultan')),
       Buffer.from(new Uint8Array(12 * 1024 * 1024).map((_, i) => (i * 7919) % 256)),
     ]);
     const CHUNK = 8 * 1024 * 1024;
@@ -397,7 +368,7 @@ describe('resumable upload', () => {
       await row.getByRole('link', { name: /Riwayat versi/ }).click();
       const href = (await page.getByTestId('unduh-versi-1').getAttribute('href')) ?? '';
       const received = new Uint8Array(await (await page.request.get(`${WEB_URL}${href}`)).body());
-      expect(sha256(received)).toBe(sha256(bytes));
+      expect(sha256Hex(received)).toBe(sha256Hex(bytes));
     });
   });
 });

@@ -5,12 +5,11 @@
 // requirement; an attachment travels with it; an organization outside the thread (DINKES) gets
 // FORBIDDEN through the portal's BFF. Then the inbox, "Tandai semua dibaca", the preferences
 // page, the live stream through /api/events and the accessibility of the new pages.
-import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_PASSWORD, getUserToken, graphqlRequest } from '@sipadu/test-kit';
+import { DEV_PASSWORD, getUserToken, graphqlRequest, sha256Hex } from '@sipadu/test-kit';
 import { WEB_URL } from '../../scripts/lib/web.js';
+import { createLenderRequirement, pdfWithText } from '../support/fixtures.js';
 import { accessibilityViolations, launchChromium, withPage } from './browser.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
@@ -47,25 +46,7 @@ beforeAll(async () => {
   stack = await startWebStack('sipadu_notifications_web_e2e');
   browser = await launchChromium();
   // BPKAD enters the requirement through the API, as in the documents browser test.
-  const created = await graphqlRequest<{ createRequirement: { id: string } }>(
-    stack.gatewayUrl,
-    `mutation ($input: CreateRequirementInput!) { createRequirement(input: $input) { id } }`,
-    {
-      token: await getUserToken('bpkad'),
-      variables: {
-        input: {
-          subject: SUBJECT,
-          title: TITLE,
-          group: 'Termin 1',
-          dueDate: '2026-12-31',
-          uploaderOrganizationCode: 'DPUPR',
-          reviewerOrganizationCodes: ['BPKAD', 'PTSMI'],
-        },
-      },
-    },
-  );
-  expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
-  requirementId = created.data?.createRequirement.id ?? '';
+  requirementId = await createLenderRequirement(stack.gatewayUrl, SUBJECT, TITLE);
   // The notifications service learns the requirement (and its participants) from its event.
   const token = await getUserToken('pelaksana');
   await eventually(
@@ -119,25 +100,11 @@ async function post(page: Page, text: string): Promise<void> {
     .waitFor();
 }
 
-async function pdf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([595, 842]);
-  page.drawText(text, {
-    x: 50,
-    y: 780,
-    size: 14,
-    font: await doc.embedFont(StandardFonts.Helvetica),
-  });
-  return doc.save();
-}
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 describe('correspondence on a requirement, live in two browsers', () => {
   it('shows DPUPR’s message to PT SMI without a reload, with unread badges and the attachment', async ({
     task,
   }) => {
-    const attachment = await pdf('Lampiran korespondensi');
+    const attachment = await pdfWithText('Lampiran korespondensi');
     await withPage(browser, `${task.name} (PT SMI)`, async (reader) => {
       await signIn(reader, 'pemberi-pinjaman', subjectPath());
       await card(reader).getByRole('button', { name: 'Korespondensi', exact: true }).waitFor();
@@ -217,7 +184,7 @@ describe('correspondence on a requirement, live in two browsers', () => {
         })
         .toBe(200);
       const received = new Uint8Array(await (await reader.request.get(`${WEB_URL}${href}`)).body());
-      expect(sha256(received)).toBe(sha256(attachment));
+      expect(sha256Hex(received)).toBe(sha256Hex(attachment));
     });
   });
 
