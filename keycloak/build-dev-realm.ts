@@ -52,6 +52,8 @@ export interface RealmRepresentation {
 
 export interface DevUser {
   role: string;
+  /** Defaults to the role; set when one role has several demo users (e.g. two agencies). */
+  username?: string;
   firstName: string;
   lastName: string;
   org?: string;
@@ -79,9 +81,9 @@ function devUser(user: DevUser, overlay: DevOverlay): UserRepresentation {
     if (value) attributes[key] = [value];
   }
   return {
-    username: user.role,
+    username: user.username ?? user.role,
     enabled: true,
-    email: `${user.role}@${overlay.devUsers.emailDomain}`,
+    email: `${user.username ?? user.role}@${overlay.devUsers.emailDomain}`,
     emailVerified: true,
     firstName: user.firstName,
     lastName: user.lastName,

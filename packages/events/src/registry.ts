@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { documentsEventSchemas } from './schemas/documents.schema.js';
 import { identityEventSchemas } from './schemas/identity.schema.js';
 import { notificationsEventSchemas } from './schemas/notifications.schema.js';
+import { projectsEventSchemas } from './schemas/projects.schema.js';
 
 /**
  * Every event type of the platform and the schema of its payload. A service adds its events in
@@ -12,6 +13,7 @@ export const eventSchemas = {
   ...identityEventSchemas,
   ...documentsEventSchemas,
   ...notificationsEventSchemas,
+  ...projectsEventSchemas,
 } as const;
 
 export type EventSchemas = typeof eventSchemas;

@@ -66,7 +66,7 @@ export async function startIdentityService(
   };
 
   const seed = async () => {
-    const seeded = await seedDemoData(organizations, officers);
+    const seeded = await seedDemoData(organizations, officers, outbox);
     const synced = await services.users.syncFromKeycloak();
     return { ...seeded, users: synced };
   };

@@ -1,32 +1,18 @@
 import { z } from 'zod';
+import { workflowTransitionSchema } from './transition.schema.js';
 
 /** Payloads of the events the documents service publishes (type → schema). */
 const id = z.string().min(1);
 const subject = z.object({ type: z.string().min(1), id });
 const organizationCode = z.string().min(1);
 
-const transitionActor = z.object({
-  kind: z.enum(['user', 'client', 'system', 'public']),
-  id,
-  name: z.string().nullable(),
-  organization: z.string().nullable(),
-  roles: z.array(z.string().min(1)),
-});
-
 /**
  * One transition of a document requirement; the same payload for every transition
  * (`documents.requirement.submitted`, `.forwarded`, `.approved`, `.revisionRequested`, `.waived`),
  * so consumers can subscribe to one or all of them.
  */
-const requirementTransition = z.object({
+const requirementTransition = workflowTransitionSchema.extend({
   workflow: z.literal('document-requirement'),
-  subjectId: id,
-  transition: z.string().min(1),
-  from: z.string().min(1),
-  to: z.string().min(1),
-  actor: transitionActor,
-  at: z.iso.datetime({ offset: true }),
-  note: z.string().nullable(),
   requirement: z.object({
     title: z.string().min(1),
     subject,
@@ -90,5 +76,26 @@ export const documentsEventSchemas = {
     version: z.number().int().positive(),
     code: z.string().min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The sealed document's subject (e.g. the loan project whose agreement it is). */
+    subject,
+    organizationCode,
+  }),
+  /**
+   * A finished upload. Photos carry what their EXIF metadata says about where and when they
+   * were taken (null when absent), so progress reports can place them on the map.
+   */
+  'documents.file.stored': z.object({
+    fileId: id,
+    purpose: z.string().min(1),
+    contentType: z.string().min(1),
+    size: z.number().int().nonnegative(),
+    uploadedById: id,
+    capture: z
+      .object({
+        latitude: z.number().min(-90).max(90).nullable(),
+        longitude: z.number().min(-180).max(180).nullable(),
+        takenAt: z.iso.datetime({ offset: true }).nullable(),
+      })
+      .nullable(),
   }),
 } as const;

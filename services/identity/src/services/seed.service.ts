@@ -1,14 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, eventsForInsert, type Outbox } from '@sipadu/events';
 import { organizationSearchText, type OrganizationModel } from '../models/organization.model.js';
 import type { PublicOfficerModel } from '../models/public-officer.model.js';
 import { ORGANIZATION_SEEDS, PUBLIC_OFFICER_SEEDS } from '../seed/organizations.seed.js';
 
 /**
  * Demo data of the seeded Pemda. Idempotent: organizations are matched by code and their profile
- * is written only when first created, so edits made in the application survive a re-seed.
+ * is written only when first created, so edits made in the application survive a re-seed. A newly
+ * inserted organization publishes `identity.organization.created`, like one made in the
+ * application, so other services (e.g. the projects service's organizations) learn of it.
  */
-export async function seedDemoData(organizations: OrganizationModel, officers: PublicOfficerModel) {
+export async function seedDemoData(
+  organizations: OrganizationModel,
+  officers: PublicOfficerModel,
+  outbox: Outbox,
+) {
   for (const seed of ORGANIZATION_SEEDS) {
-    await organizations
+    const id = randomUUID();
+    const event = createEvent(
+      'identity.organization.created',
+      {
+        organizationCode: seed.code,
+        name: seed.name,
+        kind: seed.kind,
+        parentCode: seed.parentCode,
+      },
+      {
+        actor: { type: 'system', id: null },
+        subject: { type: 'organization', id },
+        org: seed.code,
+      },
+    );
+    const result = await organizations
       .updateOne(
         { code: seed.code },
         {
@@ -18,11 +41,17 @@ export async function seedDemoData(organizations: OrganizationModel, officers: P
             parentCode: seed.parentCode,
             searchText: organizationSearchText(seed.code, seed.name),
           },
-          $setOnInsert: { profile: { ...seed.profile, updatedAt: new Date() }, version: 0 },
+          $setOnInsert: {
+            _id: id,
+            profile: { ...seed.profile, updatedAt: new Date() },
+            version: 0,
+            ...eventsForInsert([event]),
+          },
         },
         { upsert: true },
       )
       .exec();
+    if (result.upsertedCount > 0) await outbox.flush(organizations, id);
   }
   for (const officer of PUBLIC_OFFICER_SEEDS) {
     await officers
