@@ -139,7 +139,7 @@ describe('a revision request reaches the executing agency', () => {
     expect(JSON.parse(pushed.data)).toMatchObject({
       category: 'PERSYARATAN',
       title: 'Revisi dokumen diminta',
-      link: `/dokumen/subjek/LoanProject/notif-${RUN}`,
+      link: `/proyek/notif-${RUN}?tab=dokumen`,
     });
     live.close();
 

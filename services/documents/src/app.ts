@@ -46,30 +46,11 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
 
   const outbox = new Outbox({ connection, logger });
   await outbox.init();
-  const relay = new OutboxRelay({
-    outbox,
-    nc,
-    service: SERVICE_NAME,
-    sources: [documents, requirements],
-    sweepIntervalMs: env.OUTBOX_SWEEP_MS,
-    logger,
-  });
-  relay.start();
-
   const audit = new AuditLog(connection);
   await audit.init();
   const storage = createFileStorage(env, connection);
-  const files = new FileService(connection, storage);
+  const files = new FileService(connection, storage, outbox);
   await files.init();
-  const messagePosted = startMessagePostedConsumer({
-    nc,
-    connection,
-    files,
-    durable: `${env.CONSUMER_PREFIX}-notifications`,
-    deliverFrom: env.CONSUMER_DELIVER_FROM,
-    logger,
-  });
-  await messagePosted.ready;
   const documentService = new DocumentService(documents, files, audit, outbox);
   const provider = await createSignatureProvider(env, logger);
   const signatures = new SignatureService({
@@ -79,8 +60,29 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
     publicWebUrl: env.PUBLIC_WEB_URL,
     audit,
     documentStatus: (id) => documentService.status(id),
+    outbox,
   });
   await signatures.init();
+  const relay = new OutboxRelay({
+    outbox,
+    nc,
+    service: SERVICE_NAME,
+    // Stored files and seals carry their events on insert, like documents and requirements.
+    sources: [documents, requirements, files.model, signatures.model],
+    sweepIntervalMs: env.OUTBOX_SWEEP_MS,
+    logger,
+  });
+  relay.start();
+
+  const messagePosted = startMessagePostedConsumer({
+    nc,
+    connection,
+    files,
+    durable: `${env.CONSUMER_PREFIX}-notifications`,
+    deliverFrom: env.CONSUMER_DELIVER_FROM,
+    logger,
+  });
+  await messagePosted.ready;
   const templateService = new TemplateService(templates);
   const services = {
     documents: documentService,

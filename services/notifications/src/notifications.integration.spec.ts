@@ -20,6 +20,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNotificationsService, type RunningNotificationsService } from './app.js';
 import { notificationsEnvironment } from './environment.js';
+import { RULE_STREAMS } from './rules/index.js';
 
 // The service on a throwaway database with its own durable consumers, fed real JetStream events,
 // read by real Keycloak users over GraphQL and SSE; e-mail goes to the real Mailpit.
@@ -201,7 +202,7 @@ afterAll(async () => {
   await service?.stop();
   // The durable consumers of this run would otherwise stay on the shared NATS server.
   const jsm = await jetstreamManager(nc);
-  for (const stream of ['identity', 'documents', 'notifications']) {
+  for (const stream of RULE_STREAMS) {
     await jsm.consumers
       .delete(streamName(stream), `notifications-${RUN}-${stream}`)
       .catch(() => undefined);
@@ -226,7 +227,8 @@ describe('notifications from events', () => {
     expect(found).toMatchObject({
       category: 'PERSYARATAN',
       title: 'Persyaratan dokumen baru',
-      link: `/dokumen/subjek/LoanProject/proj-${RUN}`,
+      // A loan project's requirements are read on the project's "Dokumen Persyaratan" tab.
+      link: `/proyek/proj-${RUN}?tab=dokumen`,
     });
     // Outside the uploading agency nobody hears of it.
     expect(
@@ -433,6 +435,130 @@ describe('correspondence threads', () => {
   });
 });
 
+describe('loan projects', () => {
+  const ENTITY = /* GraphQL */ `
+    query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on LoanProject {
+          id
+          thread {
+            id
+            title
+            participantOrganizationCodes
+          }
+        }
+      }
+    }
+  `;
+  const loanProject = (id: string) => ({
+    id,
+    code: 'PIN-2025-009',
+    name: `Drainase Kawasan Pasar ${RUN}`,
+    fiscalYear: 2025,
+    organizationCode: 'DPUPR',
+    lenderOrganizationCode: 'PTSMI',
+    managerOrganizationCode: 'BPKAD',
+    stage: 'DRAFT',
+  });
+
+  it('opens the project thread to its three parties and tells each what concerns it', async () => {
+    const id = `proyek-${randomUUID()}`;
+    const project = loanProject(id);
+    const meta = { org: 'BPKAD', subject: { type: 'loanProject', id } };
+    await publish('projects.project.created', { project, amount: 7_500_000_000 }, meta);
+    const created = await eventually('new project for the agency', async () =>
+      (await inbox('pelaksana')).notifications.edges
+        .map((edge) => edge.node)
+        .find(aboutSubject(id)),
+    );
+    expect(created).toMatchObject({
+      category: 'PROYEK',
+      title: 'Usulan proyek pinjaman baru',
+      link: `/proyek/${id}`,
+      subject: { type: 'LoanProject', id },
+    });
+
+    // LoanProject.thread through federation: the parties and leaders see it, others do not.
+    const representations = [{ __typename: 'LoanProject', id }];
+    const lender = await gql<{
+      _entities: {
+        id: string;
+        thread: { id: string; title: string; participantOrganizationCodes: string[] };
+      }[];
+    }>('pemberi-pinjaman', ENTITY, { representations });
+    expect(lender.errors).toBeUndefined();
+    const thread = lender.data!._entities[0]!.thread;
+    expect(thread.id).toBe(`LoanProject:${id}`);
+    expect(thread.title).toBe(`Proyek PIN-2025-009 — Drainase Kawasan Pasar ${RUN}`);
+    expect([...thread.participantOrganizationCodes].sort()).toEqual(['BPKAD', 'DPUPR', 'PTSMI']);
+    const outsider = await gql<{ _entities: { thread: unknown }[] }>('admin-opd', ENTITY, {
+      representations,
+    });
+    expect(outsider.data!._entities[0]).toEqual({ id, thread: null });
+
+    await publish(
+      'projects.project.stageChanged',
+      {
+        workflow: 'loan-project',
+        subjectId: id,
+        transition: 'openDocumentSubmission',
+        from: 'DATA_PREPARATION',
+        to: 'DOCUMENT_SUBMISSION',
+        actor: {
+          kind: 'user',
+          id: 'someone-else',
+          name: 'Sari Wulandari',
+          organization: 'BPKAD',
+          roles: ['bpkad'],
+        },
+        at: new Date().toISOString(),
+        note: null,
+        project: { ...project, stage: 'DOCUMENT_SUBMISSION' },
+      },
+      meta,
+    );
+    const stage = await eventually('stage change for the lender', async () =>
+      (await inbox('pemberi-pinjaman')).notifications.edges
+        .map((edge) => edge.node)
+        .find((node) => node.subject?.id === id && node.title.startsWith('Tahap proyek')),
+    );
+    expect(stage).toMatchObject({
+      title: 'Tahap proyek: Pengajuan Dokumen',
+      link: `/proyek/${id}?tab=dokumen`,
+    });
+
+    // A report behind plan reaches the leaders too; one on plan would not.
+    await publish(
+      'projects.progress.submitted',
+      {
+        project: { ...project, stage: 'IMPLEMENTATION' },
+        reportId: randomUUID(),
+        period: '2025-09',
+        physicalPercent: 20,
+        financialPercent: 15,
+        plannedPhysicalPercent: 45,
+        behindPlan: true,
+        submittedBy: { id: 'someone-else', name: 'Budi', organizationCode: 'DPUPR' },
+      },
+      { ...meta, org: 'DPUPR' },
+    );
+    const warning = await eventually('behind-plan warning for the leader', async () =>
+      (await inbox('pimpinan')).notifications.edges.map((edge) => edge.node).find(aboutSubject(id)),
+    );
+    expect(warning).toMatchObject({
+      category: 'PROYEK',
+      title: 'Proyek pinjaman terlambat dari rencana',
+      link: `/proyek/${id}?tab=progres`,
+    });
+    const review = await eventually('report for BPKAD', async () =>
+      (await inbox('bpkad')).notifications.edges
+        .map((edge) => edge.node)
+        .find((node) => node.subject?.id === id && node.title.startsWith('Laporan kemajuan')),
+    );
+    expect(review.title).toBe('Laporan kemajuan September 2025 menunggu pemeriksaan');
+  });
+});
+
 describe('live stream', () => {
   it('gives a client that was away for a while every notification it missed, in order', async () => {
     const first = `req-${randomUUID()}`;
@@ -591,7 +717,7 @@ describe('a consumer stopped mid-batch', () => {
     );
     const count = async () =>
       (await inbox('pelaksana')).notifications.edges.filter((edge) =>
-        edge.node.link?.endsWith(`/${batch}`),
+        edge.node.link?.startsWith(`/proyek/${batch}?`),
       ).length;
     await eventually('some handled', async () => (await count()) > 0);
     await service.stop();

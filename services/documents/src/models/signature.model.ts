@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pendingEventsPlugin } from '@sipadu/events';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 export interface SignatureSigner {
@@ -68,6 +69,8 @@ const signatureSchema = new Schema<SignatureRecord>(
   },
   { collection: 'signatures', versionKey: false },
 );
+// `documents.signature.created` rides on the insert (outbox, see SignatureService).
+signatureSchema.plugin(pendingEventsPlugin);
 // A signer seals a given version once.
 signatureSchema.index({ documentId: 1, version: 1, 'signer.id': 1 }, { unique: true });
 signatureSchema.index({ sha256: 1 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pendingEventsPlugin } from '@sipadu/events';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 export interface StoredFileUploader {
@@ -20,6 +21,13 @@ export interface StoredFileGrant {
   source: { type: 'Thread'; id: string };
   organizationCodes: string[];
   userIds: string[];
+}
+
+/** Where and when a photo was taken, from its EXIF metadata (each part null when absent). */
+export interface StoredFileCapture {
+  latitude: number | null;
+  longitude: number | null;
+  takenAt: Date | null;
 }
 
 /** A finished file: bytes in FileStorage under `storageKey`, never modified after creation. */
@@ -50,6 +58,11 @@ export interface StoredFileRecord {
   uploadId: string | null;
   /** Absent on files stored before sharing existed. */
   sharedWith?: StoredFileGrant[];
+  /**
+   * Photos: GPS position and capture time read from EXIF when stored; null when the photo has
+   * none (or is no photo), absent on files stored before it was read.
+   */
+  capture?: StoredFileCapture | null;
   createdAt: Date;
 }
 
@@ -88,6 +101,15 @@ const grantSchema = new Schema<StoredFileGrant>(
   { _id: false },
 );
 
+const captureSchema = new Schema<StoredFileCapture>(
+  {
+    latitude: { type: Number, default: null },
+    longitude: { type: Number, default: null },
+    takenAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
 const storedFileSchema = new Schema<StoredFileRecord>(
   {
     _id: { type: String, default: () => randomUUID() },
@@ -103,6 +125,7 @@ const storedFileSchema = new Schema<StoredFileRecord>(
     attachedTo: { type: attachmentSchema, default: null },
     uploadId: { type: String, default: null },
     sharedWith: { type: [grantSchema], default: undefined },
+    capture: { type: captureSchema, default: null },
   },
   {
     collection: 'stored_files',
@@ -110,6 +133,8 @@ const storedFileSchema = new Schema<StoredFileRecord>(
     versionKey: false,
   },
 );
+// `documents.file.stored` rides on the insert of the record (outbox, see FileService).
+storedFileSchema.plugin(pendingEventsPlugin);
 // Public verification by hash, and "which file was this document version".
 storedFileSchema.index({ sha256: 1 });
 storedFileSchema.index({ 'attachedTo.documentId': 1 });

@@ -42,6 +42,14 @@ export const storedFileResolvers: StoredFileResolvers = {
   uploadedAt: (file) => file.createdAt.toISOString(),
   downloadPath: (file) => `/files/${file._id}`,
   thumbnailPath: (file) => (IMAGE.test(file.contentType) ? `/files/${file._id}/thumbnail` : null),
+  capture: ({ capture }) =>
+    capture
+      ? {
+          latitude: capture.latitude,
+          longitude: capture.longitude,
+          takenAt: capture.takenAt?.toISOString() ?? null,
+        }
+      : null,
 };
 
 export const signatureResolvers: SignatureResolvers = {

@@ -6,6 +6,7 @@ import {
   storedFileResolvers,
   withdrawalResolvers,
 } from './document.resolver.js';
+import { loanProjectResolvers } from './loan-project.resolver.js';
 import { mutationResolvers } from './mutation.resolver.js';
 import { queryResolvers } from './query.resolver.js';
 import {
@@ -27,4 +28,5 @@ export const resolvers: Resolvers = {
   RequirementHistoryEntry: requirementHistoryResolvers,
   RequirementTemplate: requirementTemplateResolvers,
   AuditEntry: auditEntryResolvers,
+  LoanProject: loanProjectResolvers,
 };

@@ -6,3 +6,8 @@ export interface DocumentVersionParent extends DocumentVersionRecord {
 }
 
 export type WithdrawalParent = NonNullable<DocumentRecord['withdrawn']>;
+
+/** An entity of another service this subgraph extends, known only by its key. */
+export interface SubjectReference {
+  id: string;
+}

@@ -77,6 +77,16 @@ export function versionFromFile(
   };
 }
 
+/** Rows of many subjects split per subject id, in their order; every id gets a (maybe empty) list. */
+export function groupBySubject<T extends { subject: SubjectRecord }>(
+  ids: readonly string[],
+  rows: readonly T[],
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) groups.get(row.subject.id)?.push(row);
+  return groups;
+}
+
 /** Documents and their immutable versions (DOMAIN.md §4). */
 export class DocumentService {
   constructor(
@@ -116,6 +126,31 @@ export class DocumentService {
     if (!includeWithdrawn) filter.withdrawn = null;
     const docs = await this.documents.find(filter).sort({ createdAt: 1 }).lean<DocumentRecord[]>();
     return docs.filter((doc) => canReadDocument(principal, doc));
+  }
+
+  /**
+   * Documents (not withdrawn) of many subjects of one type in one query, each subject's in
+   * creation order, only those the caller may read: a federated list of N loan projects costs
+   * one query, not N.
+   */
+  async forSubjects(
+    principal: Principal | null,
+    type: string,
+    ids: readonly string[],
+  ): Promise<Map<string, DocumentRecord[]>> {
+    const subjects = ids.map((id) => parseInput(subjectSchema, { type, id }));
+    const docs = await this.documents
+      .find({
+        'subject.type': type,
+        'subject.id': { $in: [...new Set(subjects.map((subject) => subject.id))] },
+        withdrawn: null,
+      })
+      .sort({ createdAt: 1 })
+      .lean<DocumentRecord[]>();
+    return groupBySubject(
+      ids,
+      docs.filter((doc) => canReadDocument(principal, doc)),
+    );
   }
 
   /**

@@ -30,7 +30,7 @@ import {
   type RequirementState,
   type RequirementTransition,
 } from '../workflows/requirement.workflow.js';
-import { actorRecord, type DocumentService } from './document.service.js';
+import { actorRecord, groupBySubject, type DocumentService } from './document.service.js';
 import { organizationCode, subjectSchema } from './input-schemas.js';
 const isoDate = z
   .string()
@@ -116,6 +116,31 @@ export class RequirementService {
       .lean<RequirementRecord[]>()
       .exec();
     return rows.filter((row) => this.canRead(principal, row));
+  }
+
+  /**
+   * Requirements of many subjects of one type in one query (federated `LoanProject.requirements`),
+   * each subject's in checklist order, only those the caller takes part in or oversees.
+   */
+  async forSubjects(
+    principal: Principal | null,
+    type: string,
+    ids: readonly string[],
+  ): Promise<Map<string, RequirementRecord[]>> {
+    access.require(principal, 'Query.requirements');
+    const subjects = ids.map((id) => parseInput(subjectSchema, { type, id }));
+    const rows = await this.requirements
+      .find({
+        'subject.type': type,
+        'subject.id': { $in: [...new Set(subjects.map((subject) => subject.id))] },
+      })
+      .sort({ position: 1, createdAt: 1 })
+      .lean<RequirementRecord[]>()
+      .exec();
+    return groupBySubject(
+      ids,
+      rows.filter((row) => this.canRead(principal, row)),
+    );
   }
 
   /** Requirements the caller's organization requests, uploads or reviews. */

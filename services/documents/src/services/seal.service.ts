@@ -42,6 +42,7 @@ export class SealService {
       signerPosition: null,
       reason: parseInput(z.string().trim().max(500).nullish(), reason) ?? null,
       organizationCode: doc.organizationCode,
+      subject: doc.subject,
     });
   }
 }

@@ -7,6 +7,7 @@ import type { Principal } from '@sipadu/service-kit';
 import mongoose, { type Connection } from 'mongoose';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Outbox, type OutboxRow } from '@sipadu/events';
 import { AuditLog } from '../audit/audit-log.js';
 import type { SignatureRecord } from '../models/signature.model.js';
 import type { StoredFileRecord } from '../models/stored-file.model.js';
@@ -22,6 +23,7 @@ const MONGO_URL = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 let connection: Connection;
 let keyDir: string;
 let files: FileService;
+let outbox: Outbox;
 let audit: AuditLog;
 let service: SignatureService;
 const withdrawnDocuments = new Set<string>();
@@ -43,6 +45,7 @@ function principal(id: string, name: string, organizationCode: string): Principa
   };
 }
 const sari = principal('u-sari', 'Sari Wulandari', 'BPKAD');
+const PROJECT = { type: 'LoanProject', id: 'proyek-1' };
 const budi = principal('u-budi', 'Budi Santoso', 'SETDA');
 
 async function pdfBytes(text: string): Promise<Uint8Array> {
@@ -84,11 +87,14 @@ beforeAll(async () => {
     keyFile: path.join(keyDir, 'key.pem'),
     production: false,
   });
-  files = new FileService(connection, new GridFsStorage(connection.db!));
+  outbox = new Outbox({ connection });
+  await outbox.init();
+  files = new FileService(connection, new GridFsStorage(connection.db!), outbox);
   await files.init();
   audit = new AuditLog(connection);
   await audit.init();
   service = new SignatureService({
+    outbox,
     connection,
     files,
     provider,
@@ -123,6 +129,7 @@ describe('SignatureService with a PDF version', () => {
       signerPosition: 'Kepala BPKAD',
       reason: 'Persetujuan',
       organizationCode: 'DPUPR',
+      subject: PROJECT,
     });
     stamped = await readBack(signed.stampedFileId!);
   });
@@ -176,6 +183,24 @@ describe('SignatureService with a PDF version', () => {
         detail: expect.stringContaining(signed.code),
       }),
     ]);
+  });
+
+  it('publishes the seal with the subject and owner of its document through the outbox', async () => {
+    const rows = await outbox.rows.find({ type: 'documents.signature.created' }).toArray();
+    const events = rows.map((row: OutboxRow) => JSON.parse(row.envelope) as { data: unknown });
+    expect(events.map((event) => event.data)).toContainEqual({
+      signatureId: signed._id,
+      documentId: 'doc-pdf',
+      version: 2,
+      code: signed.code,
+      sha256: file.sha256,
+      subject: PROJECT,
+      organizationCode: 'DPUPR',
+    });
+    // Nothing is left on the record.
+    expect(
+      await signatures().findOne({ _id: signed._id, '_pendingEvents.0': { $exists: true } }),
+    ).toBeNull();
   });
 
   it('verifies the code, however it is typed', async () => {
@@ -254,6 +279,7 @@ describe('SignatureService with a PDF version', () => {
         file,
         signer: sari,
         organizationCode: 'DPUPR',
+        subject: PROJECT,
       });
     await expect(again()).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
 
@@ -264,6 +290,7 @@ describe('SignatureService with a PDF version', () => {
       file,
       signer: budi,
       organizationCode: 'DPUPR',
+      subject: PROJECT,
     });
     const listed = await service.forVersion('doc-pdf', 2);
     expect(listed.map((s) => s.code)).toEqual([signed.code, second.code]);
@@ -286,6 +313,7 @@ describe('SignatureService with other files', () => {
       file,
       signer: sari,
       organizationCode: 'BPKAD',
+      subject: PROJECT,
     });
     expect(record).toMatchObject({ stampedFileId: null, stampedSha256: null });
     expect(await service.verifyHash(sha256(bytes))).toMatchObject({
@@ -304,6 +332,7 @@ describe('SignatureService with other files', () => {
       file,
       signer: sari,
       organizationCode: 'BPKAD',
+      subject: PROJECT,
     });
     withdrawnDocuments.add('doc-withdrawn');
     expect(await service.verifyCode(record.code)).toMatchObject({
@@ -325,6 +354,7 @@ describe('SignatureService against tampering in the database', () => {
       file,
       signer: sari,
       organizationCode: 'BPKAD',
+      subject: PROJECT,
     });
     return { record, bytes };
   }

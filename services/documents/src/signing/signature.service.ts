@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { badInput, conflict, type Principal } from '@sipadu/service-kit';
+import { createEvent, eventsForInsert, type Outbox } from '@sipadu/events';
+import { actorOf as eventActorOf, badInput, conflict, type Principal } from '@sipadu/service-kit';
 import type { Connection } from 'mongoose';
 import { actorOf, type AuditLog } from '../audit/audit-log.js';
+import type { SubjectRecord } from '../models/document.model.js';
 import {
   signatureModel,
   type SignatureModel,
@@ -38,6 +40,8 @@ export interface SignatureServiceDeps {
   publicWebUrl: string;
   audit: AuditLog;
   documentStatus: (documentId: string) => Promise<{ withdrawn: boolean } | null>;
+  /** Each seal is published (`documents.signature.created`) through the outbox. */
+  outbox: Outbox;
 }
 
 export interface SignInput {
@@ -50,6 +54,8 @@ export interface SignInput {
   reason?: string | null;
   /** The document's owning organization: the stamped copy is filed under it. */
   organizationCode: string;
+  /** The document's subject (e.g. the loan project whose agreement it is), for the event. */
+  subject: SubjectRecord;
 }
 
 export const MESSAGES = {
@@ -125,7 +131,8 @@ const EMPTY_RESULT: Omit<VerificationResult, 'valid' | 'message'> = {
 
 /** Seals exact document versions and answers the public "is this genuine?" question. */
 export class SignatureService {
-  private readonly model: SignatureModel;
+  /** Public for the outbox relay's sweep of events left on a record. */
+  readonly model: SignatureModel;
 
   constructor(private readonly deps: SignatureServiceDeps) {
     this.model = signatureModel(deps.connection);
@@ -200,17 +207,38 @@ export class SignatureService {
     };
     const payload = canonicalPayload(fields);
     const produced = await this.deps.provider.sign(new TextEncoder().encode(payload));
+    const id = randomUUID();
+    const event = createEvent(
+      'documents.signature.created',
+      {
+        signatureId: id,
+        documentId: input.documentId,
+        version: input.version,
+        code,
+        sha256: file.sha256,
+        subject: { type: input.subject.type, id: input.subject.id },
+        organizationCode: input.organizationCode,
+      },
+      {
+        actor: eventActorOf(principal),
+        subject: { type: 'document', id: input.documentId },
+        org: input.organizationCode,
+      },
+    );
     let record: SignatureRecord;
     try {
       const created = await this.model.create({
+        _id: id,
         ...fields,
         algorithm: produced.algorithm,
         keyId: produced.keyId,
         provider: this.deps.provider.name,
         signature: produced.signature,
         payload,
+        ...eventsForInsert([event]),
       });
       record = created.toObject<SignatureRecord>();
+      delete (record as { _pendingEvents?: unknown })._pendingEvents;
     } catch (error) {
       // The same signer sealing the same version twice at once: the unique index decides.
       if ((error as { code?: number }).code === 11000) {
@@ -218,6 +246,8 @@ export class SignatureService {
       }
       throw error;
     }
+    // The seal exists: a failed flush leaves the event on it for the relay's sweep.
+    await this.deps.outbox.flush(this.model, id).catch(() => 0);
     await this.deps.audit.append({
       action: 'SIGNATURE',
       actor: actorOf(principal),

@@ -15,6 +15,7 @@ import {
   type Principal,
   type TokenVerifier,
 } from '@sipadu/service-kit';
+import { Outbox } from '@sipadu/events';
 import { getUserToken } from '@sipadu/test-kit';
 import express from 'express';
 import mongoose, { type Connection } from 'mongoose';
@@ -36,6 +37,7 @@ let server: Server;
 let origin: string;
 let uploadDir: string;
 let files: FileService;
+let outbox: Outbox;
 let audit: AuditLog;
 let routes: { close(): Promise<void> };
 let verifyToken: TokenVerifier;
@@ -62,7 +64,9 @@ beforeAll(async () => {
     .asPromise();
   await connection.dropDatabase();
   const storage = createFileStorage(env, connection);
-  files = new FileService(connection, storage);
+  outbox = new Outbox({ connection });
+  await outbox.init();
+  files = new FileService(connection, storage, outbox);
   await files.init();
   audit = new AuditLog(connection);
   await audit.init();

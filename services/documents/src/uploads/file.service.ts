@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createEvent, eventsForInsert, type Actor, type Outbox } from '@sipadu/events';
 import {
   conflict,
   forbidden,
@@ -11,6 +12,7 @@ import {
 import type { Connection } from 'mongoose';
 import {
   storedFileModel,
+  type StoredFileCapture,
   type StoredFileGrant,
   type StoredFileModel,
   type StoredFileRecord,
@@ -25,6 +27,16 @@ export interface StoreFileMeta {
   uploader: StoredFileRecord['uploader'];
   derivedFrom: string | null;
   attachedTo: StoredFileRecord['attachedTo'];
+}
+
+/** What a finished upload adds to its record and its `documents.file.stored` event. */
+export interface UploadMeta extends Omit<StoreFileMeta, 'derivedFrom' | 'attachedTo'> {
+  /** The tus upload the bytes came from. */
+  uploadId?: string;
+  /** Photos: GPS and capture time from EXIF (see photo-capture.ts); null otherwise. */
+  capture?: StoredFileCapture | null;
+  /** Who uploaded, for the event's envelope; default: the uploader as a user. */
+  actor?: Actor;
 }
 
 /** Files posted in a correspondence thread and the thread's readers at that time. */
@@ -54,6 +66,8 @@ export class FileService {
   constructor(
     connection: Connection,
     private readonly storage: FileStorage,
+    /** Finished uploads are published (`documents.file.stored`) through the outbox. */
+    private readonly outbox: Outbox,
   ) {
     this.model = storedFileModel(connection);
   }
@@ -118,26 +132,36 @@ export class FileService {
 
   /**
    * Stores a finished upload in one pass and keeps it only when its SHA-256 equals `expected`;
-   * otherwise throws Sha256MismatchError with nothing left behind.
+   * otherwise throws Sha256MismatchError with nothing left behind. The record carries its
+   * `documents.file.stored` event (outbox), published once the record exists.
    */
   storeUpload(
     source: Readable,
-    meta: Omit<StoreFileMeta, 'derivedFrom' | 'attachedTo'> & {
-      /** The tus upload the bytes came from. */
-      uploadId?: string;
-    },
+    meta: UploadMeta,
     expectedSha256: string,
   ): Promise<StoredFileRecord> {
     return this.store(
       source,
-      { ...meta, derivedFrom: null, attachedTo: null, uploadId: meta.uploadId ?? null },
+      {
+        ...meta,
+        derivedFrom: null,
+        attachedTo: null,
+        uploadId: meta.uploadId ?? null,
+        capture: meta.capture ?? null,
+        publish: true,
+      },
       expectedSha256,
     );
   }
 
   private async store(
     source: Readable,
-    meta: StoreFileMeta & { uploadId: string | null },
+    meta: StoreFileMeta & {
+      uploadId: string | null;
+      capture?: StoredFileCapture | null;
+      actor?: Actor;
+      publish?: boolean;
+    },
     expectedSha256?: string,
   ): Promise<StoredFileRecord> {
     const id = randomUUID();
@@ -148,6 +172,7 @@ export class FileService {
       contentType: meta.contentType,
     });
     const sha256 = hashed.sha256();
+    let record: StoredFileRecord;
     try {
       if (expectedSha256 !== undefined && expectedSha256.toLowerCase() !== sha256) {
         throw new Sha256MismatchError(expectedSha256.toLowerCase(), sha256);
@@ -165,12 +190,52 @@ export class FileService {
         derivedFrom: meta.derivedFrom,
         attachedTo: meta.attachedTo,
         uploadId: meta.uploadId,
+        capture: meta.capture ?? null,
+        ...(meta.publish ? eventsForInsert([this.storedEvent(id, size, meta)]) : {}),
       });
-      return created.toObject<StoredFileRecord>();
+      record = created.toObject<StoredFileRecord>();
     } catch (error) {
       await this.storage.remove(storageKey);
       throw error;
     }
+    delete (record as { _pendingEvents?: unknown })._pendingEvents;
+    // The record exists: a failed flush leaves the event on it for the relay's sweep.
+    if (meta.publish) await this.outbox.flush(this.model, id).catch(() => 0);
+    return record;
+  }
+
+  private storedEvent(
+    id: string,
+    size: number,
+    meta: StoreFileMeta & { capture?: StoredFileCapture | null; actor?: Actor },
+  ) {
+    const { capture } = meta;
+    return createEvent(
+      'documents.file.stored',
+      {
+        fileId: id,
+        purpose: meta.purpose,
+        contentType: meta.contentType,
+        size,
+        uploadedById: meta.uploader.id,
+        capture: capture
+          ? {
+              latitude: capture.latitude,
+              longitude: capture.longitude,
+              takenAt: capture.takenAt?.toISOString() ?? null,
+            }
+          : null,
+      },
+      {
+        actor: meta.actor ?? {
+          type: 'user',
+          id: meta.uploader.id,
+          org: meta.uploader.organizationCode,
+        },
+        subject: { type: 'file', id },
+        org: meta.uploader.organizationCode,
+      },
+    );
   }
 
   /**

@@ -89,3 +89,165 @@ export function docxBytes(): Buffer {
       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
   });
 }
+
+/** What a test photo's EXIF says: a GPS position and the camera's wall-clock capture time. */
+export interface ExifFacts {
+  latitude: number;
+  longitude: number;
+  /** `YYYY:MM:DD HH:MM:SS`, as cameras write DateTimeOriginal. */
+  dateTimeOriginal: string;
+  /** OffsetTimeOriginal, e.g. `+07:00`; omitted when null. */
+  offset?: string | null;
+}
+
+interface IfdEntry {
+  tag: number;
+  /** 1 BYTE, 2 ASCII, 4 LONG, 5 RATIONAL. */
+  type: 1 | 2 | 4 | 5;
+  count: number;
+  data: Buffer;
+}
+
+const exifAscii = (text: string) => Buffer.from(`${text}\0`, 'latin1');
+
+function exifLong(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
+}
+
+/** Degrees as three rationals (degrees, minutes, seconds × 1000). */
+function exifDms(value: number): Buffer {
+  const abs = Math.abs(value);
+  const degrees = Math.floor(abs);
+  const minutes = Math.floor((abs - degrees) * 60);
+  const milliseconds = Math.round(((abs - degrees) * 60 - minutes) * 60 * 1000);
+  const bytes = Buffer.alloc(24);
+  [
+    [degrees, 1],
+    [minutes, 1],
+    [milliseconds, 1000],
+  ].forEach(([numerator, denominator], index) => {
+    bytes.writeUInt32LE(numerator!, index * 8);
+    bytes.writeUInt32LE(denominator!, index * 8 + 4);
+  });
+  return bytes;
+}
+
+/** One little-endian IFD at `offset`: entries, next-IFD 0, then values longer than 4 bytes. */
+function exifIfd(entries: IfdEntry[], offset: number): Buffer {
+  const head = Buffer.alloc(2 + 12 * entries.length + 4);
+  head.writeUInt16LE(entries.length, 0);
+  let dataOffset = offset + head.length;
+  const values: Buffer[] = [];
+  entries.forEach((entry, index) => {
+    const at = 2 + index * 12;
+    head.writeUInt16LE(entry.tag, at);
+    head.writeUInt16LE(entry.type, at + 2);
+    head.writeUInt32LE(entry.count, at + 4);
+    if (entry.data.length <= 4) {
+      entry.data.copy(head, at + 8);
+      return;
+    }
+    const padded =
+      entry.data.length % 2 ? Buffer.concat([entry.data, Buffer.alloc(1)]) : entry.data;
+    head.writeUInt32LE(dataOffset, at + 8);
+    values.push(padded);
+    dataOffset += padded.length;
+  });
+  return Buffer.concat([head, ...values]);
+}
+
+/**
+ * A minimal EXIF TIFF block written by hand (sharp writes IFD0 but no GPS IFD): IFD0 pointing
+ * at an Exif IFD (DateTimeOriginal, OffsetTimeOriginal) and a GPS IFD (version, N/S, latitude,
+ * E/W, longitude).
+ */
+export function exifTiff(facts: ExifFacts): Buffer {
+  const exifEntries: IfdEntry[] = [
+    { tag: 0x9003, type: 2, count: 20, data: exifAscii(facts.dateTimeOriginal) },
+    ...(facts.offset
+      ? [{ tag: 0x9011, type: 2 as const, count: 7, data: exifAscii(facts.offset) }]
+      : []),
+  ];
+  const gpsEntries: IfdEntry[] = [
+    { tag: 0x0000, type: 1, count: 4, data: Buffer.from([2, 3, 0, 0]) },
+    { tag: 0x0001, type: 2, count: 2, data: exifAscii(facts.latitude < 0 ? 'S' : 'N') },
+    { tag: 0x0002, type: 5, count: 3, data: exifDms(facts.latitude) },
+    { tag: 0x0003, type: 2, count: 2, data: exifAscii(facts.longitude < 0 ? 'W' : 'E') },
+    { tag: 0x0004, type: 5, count: 3, data: exifDms(facts.longitude) },
+  ];
+  const ifd0Offset = 8;
+  const exifOffset = ifd0Offset + 2 + 12 * 2 + 4;
+  const exif = exifIfd(exifEntries, exifOffset);
+  const gpsOffset = exifOffset + exif.length;
+  const gps = exifIfd(gpsEntries, gpsOffset);
+  const ifd0 = exifIfd(
+    [
+      { tag: 0x8769, type: 4, count: 1, data: exifLong(exifOffset) },
+      { tag: 0x8825, type: 4, count: 1, data: exifLong(gpsOffset) },
+    ],
+    ifd0Offset,
+  );
+  const header = Buffer.from([0x49, 0x49, 0x2a, 0x00, ifd0Offset, 0, 0, 0]);
+  return Buffer.concat([header, ifd0, exif, gps]);
+}
+
+const photo = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 40, g: 140, b: 60 } } });
+
+/** A real JPEG (sharp) with an EXIF APP1 segment carrying GPS and capture time after its SOI. */
+export async function jpegWithExif(facts: ExifFacts, width = 320, height = 240): Promise<Buffer> {
+  const jpeg = await photo(width, height).jpeg().toBuffer();
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifTiff(facts)]);
+  const marker = Buffer.alloc(4);
+  marker.writeUInt16BE(0xffe1, 0);
+  marker.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
+}
+
+/** A real JPEG without any EXIF. */
+export function jpegBytes(width = 320, height = 240): Promise<Buffer> {
+  return photo(width, height).jpeg().toBuffer();
+}
+
+function riffChunk(fourcc: string, data: Buffer): Buffer {
+  const header = Buffer.alloc(8);
+  header.write(fourcc, 0, 'latin1');
+  header.writeUInt32LE(data.length, 4);
+  return Buffer.concat([header, data, Buffer.alloc(data.length % 2)]);
+}
+
+/** A lossy WebP (sharp) rewritten as extended WebP (VP8X) with an `EXIF` chunk at its end. */
+export async function webpWithExif(facts: ExifFacts, width = 320, height = 240): Promise<Buffer> {
+  const simple = await photo(width, height).webp().toBuffer();
+  // sharp writes `RIFF <size> WEBP VP8 …`: keep the image chunk(s) after the 12-byte header.
+  const image = simple.subarray(12);
+  const vp8x = Buffer.alloc(10);
+  vp8x.writeUInt8(0x08, 0); // EXIF flag
+  vp8x.writeUIntLE(width - 1, 4, 3);
+  vp8x.writeUIntLE(height - 1, 7, 3);
+  const body = Buffer.concat([
+    Buffer.from('WEBP', 'latin1'),
+    riffChunk('VP8X', vp8x),
+    image,
+    riffChunk('EXIF', exifTiff(facts)),
+  ]);
+  const header = Buffer.alloc(8);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(body.length, 4);
+  return Buffer.concat([header, body]);
+}
+
+/** A PNG (sharp) with an `eXIf` chunk before its image data. */
+export async function pngWithExif(facts: ExifFacts, width = 320, height = 240): Promise<Buffer> {
+  const png = await pngBytes(width, height);
+  const tiffBlock = exifTiff(facts);
+  const chunk = Buffer.alloc(12 + tiffBlock.length);
+  chunk.writeUInt32BE(tiffBlock.length, 0);
+  chunk.write('eXIf', 4, 'latin1');
+  tiffBlock.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + tiffBlock.length)), 8 + tiffBlock.length);
+  // Signature (8) + IHDR chunk (25) come first.
+  return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
+}

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { bearerToken, type Logger, type Principal } from '@sipadu/service-kit';
+import {
+  actorOf as eventActorOf,
+  bearerToken,
+  type Logger,
+  type Principal,
+} from '@sipadu/service-kit';
 import { ERRORS, HEADERS, MemoryLocker, Server, TUS_RESUMABLE, type Upload } from '@tus/server';
 import type { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit-log.js';
@@ -11,6 +16,7 @@ import type { StoredFileRecord } from '../models/stored-file.model.js';
 import { isAllowed, sniffFile, typeRefusal } from './content-sniffing.js';
 import { Sha256MismatchError, type FileService } from './file.service.js';
 import { sanitizeFilename } from './http-headers.js';
+import { readPhotoCapture } from './photo-capture.js';
 import { describeSize, type UploadPurpose } from './purposes.js';
 import { SniffingFileStore } from './sniffing-file-store.js';
 import { isUploadRefusal, UploadRefusal } from './upload-refusal.js';
@@ -20,7 +26,7 @@ export const FILE_ID_HEADER = 'Sipadu-File-Id';
 export interface TusUploadDeps {
   env: Pick<
     DocumentsEnvironment,
-    'UPLOAD_DIR' | 'UPLOAD_EXPIRY_MINUTES' | 'UPLOAD_CLEANUP_INTERVAL_MS'
+    'UPLOAD_DIR' | 'UPLOAD_EXPIRY_MINUTES' | 'UPLOAD_CLEANUP_INTERVAL_MS' | 'TZ_PEMDA'
   >;
   files: FileService;
   logger: Logger;
@@ -218,6 +224,9 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
       name: meta[UPLOADER_NAME] ?? null,
       organizationCode: meta[UPLOADER_ORGANIZATION] ?? null,
     };
+    // Photos: GPS and capture time from the EXIF block, read from the disk copy in chunks (never
+    // the whole file); no metadata, or metadata that cannot be read, is simply null.
+    const capture = await readPhotoCapture(diskPath, sniffed.mime, env.TZ_PEMDA);
     let record;
     try {
       record = await files.storeUpload(
@@ -228,6 +237,8 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
           purpose: purpose.name,
           uploader,
           uploadId: upload.id,
+          capture,
+          actor: eventActorOf(principal),
         },
         meta.sha256 ?? '',
       );

@@ -115,7 +115,9 @@ export type NotificationCategory =
   /** Pengingat tenggat dan waktu layanan. */
   | 'PENGINGAT'
   /** Akun dan organisasi: peran, aktivasi, profil. */
-  | 'AKUN';
+  | 'AKUN'
+  /** Proyek pinjaman daerah: usulan, tahap, perjanjian, pencairan termin, laporan kemajuan. */
+  | 'PROYEK';
 
 export type NotificationChannel =
   | 'IN_APP'
@@ -332,6 +334,13 @@ export type Document = {
   thread: Maybe<Thread>;
 };
 
+export type LoanProject = {
+  __typename?: 'LoanProject';
+  id: Scalars['ID']['output'];
+  /** Korespondensi proyek; null bila belum dikenal atau pemanggil bukan peserta/pengawasnya. */
+  thread: Maybe<Thread>;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   hasNextPage: Scalars['Boolean']['output'];
@@ -430,6 +439,7 @@ export type FederationTypes = ResolversObject<{
   Thread: Thread;
   DocumentRequirement: DocumentRequirement;
   Document: Document;
+  LoanProject: LoanProject;
 }>;
 
 /** Mapping of federation reference types */
@@ -443,6 +453,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
+  LoanProject:
+    ( { __typename: 'LoanProject' }
+    & GraphQLRecursivePick<FederationTypes['LoanProject'], {"id":true}> );
 }>;
 
 
@@ -480,6 +493,7 @@ export type ResolversTypes = ResolversObject<{
   StoredFile: ResolverTypeWrapper<StoredFile>;
   DocumentRequirement: ResolverTypeWrapper<SubjectReference>;
   Document: ResolverTypeWrapper<SubjectReference>;
+  LoanProject: ResolverTypeWrapper<SubjectReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -521,6 +535,7 @@ export type ResolversParentTypes = ResolversObject<{
   StoredFile: StoredFile;
   DocumentRequirement: SubjectReference;
   Document: SubjectReference;
+  LoanProject: SubjectReference;
   PageInfo: PageInfo;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -768,6 +783,12 @@ export type DocumentResolvers<ContextType = ServiceContext, ParentType extends R
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType>;
 }>;
 
+export type LoanProjectResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['LoanProject'] = ResolversParentTypes['LoanProject'], FederationReferenceType extends FederationReferenceTypes['LoanProject'] = FederationReferenceTypes['LoanProject']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LoanProject']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -814,6 +835,7 @@ export type Resolvers<ContextType = ServiceContext> = ResolversObject<{
   StoredFile?: StoredFileResolvers<ContextType>;
   DocumentRequirement?: DocumentRequirementResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  LoanProject?: LoanProjectResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;

@@ -5,6 +5,7 @@ import { Query } from './query.resolver.js';
 import {
   Document,
   DocumentRequirement,
+  LoanProject,
   Message,
   MessageAttachment,
   Thread,
@@ -20,4 +21,5 @@ export const resolvers: Resolvers = {
   MessageAttachment,
   DocumentRequirement,
   Document,
+  LoanProject,
 };

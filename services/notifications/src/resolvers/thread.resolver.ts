@@ -1,6 +1,7 @@
 import type {
   DocumentRequirementResolvers,
   DocumentResolvers,
+  LoanProjectResolvers,
   MessageAttachmentResolvers,
   MessageResolvers,
   ThreadResolvers,
@@ -44,4 +45,11 @@ export const Document: DocumentResolvers = {
   __resolveReference: ({ id }) => ({ id }),
   thread: ({ id }, _args, { principal, services }) =>
     services.threads.forReference(principal, { type: 'Document', id }),
+};
+
+/** Correspondence of one loan project, on the projects service's entity. */
+export const LoanProject: LoanProjectResolvers = {
+  __resolveReference: ({ id }) => ({ id }),
+  thread: ({ id }, _args, { principal, services }) =>
+    services.threads.forReference(principal, { type: 'LoanProject', id }),
 };

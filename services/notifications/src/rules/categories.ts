@@ -1,7 +1,7 @@
 import type { CategoryPreferenceRecord, PreferenceRecord } from '../models/preference.model.js';
 
 export type NotificationCategory =
-  'PERSYARATAN' | 'DOKUMEN' | 'KORESPONDENSI' | 'PENGINGAT' | 'AKUN';
+  'PERSYARATAN' | 'DOKUMEN' | 'KORESPONDENSI' | 'PENGINGAT' | 'AKUN' | 'PROYEK';
 export type Channel = 'IN_APP' | 'EMAIL' | 'SMS';
 
 export interface CategoryInfo {
@@ -41,6 +41,13 @@ export const CATEGORIES: readonly CategoryInfo[] = [
     category: 'AKUN',
     label: 'Akun dan organisasi',
     description: 'Pembuatan akun, perubahan peran, aktivasi dan profil organisasi.',
+    defaults: { inApp: true, email: true, sms: false },
+  },
+  {
+    category: 'PROYEK',
+    label: 'Proyek pinjaman',
+    description:
+      'Usulan dan tahap proyek pinjaman daerah, perjanjian, pencairan termin dan laporan kemajuan.',
     defaults: { inApp: true, email: true, sms: false },
   },
 ];

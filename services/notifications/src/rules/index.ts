@@ -1,6 +1,7 @@
 import { documentsReminderPlans, documentsRules, documentsTrackers } from './documents.rules.js';
 import { identityRules } from './identity.rules.js';
 import { notificationsRules } from './notifications.rules.js';
+import { projectsRules, projectsTrackers } from './projects.rules.js';
 import type { NotificationRule, ReminderPlan, SubjectTracker } from './rule.js';
 
 /**
@@ -11,9 +12,13 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   ...identityRules,
   ...documentsRules,
   ...notificationsRules,
+  ...projectsRules,
 ];
-export const SUBJECT_TRACKERS: readonly SubjectTracker[] = [...documentsTrackers];
+export const SUBJECT_TRACKERS: readonly SubjectTracker[] = [
+  ...documentsTrackers,
+  ...projectsTrackers,
+];
 export const REMINDER_PLANS: readonly ReminderPlan[] = [...documentsReminderPlans];
 
 /** Producing services whose events this service consumes (one durable consumer each). */
-export const RULE_STREAMS = ['identity', 'documents', 'notifications'] as const;
+export const RULE_STREAMS = ['identity', 'documents', 'notifications', 'projects'] as const;

@@ -64,7 +64,7 @@ describe('rule tables', () => {
       category: 'PERSYARATAN',
       title: 'Revisi dokumen diminta',
       body: 'Rina meminta revisi "SPTJM Kepala Daerah". Catatan: "Tanggal surat keliru" Unggah versi baru dokumennya.',
-      link: '/dokumen/subjek/LoanProject/p-1',
+      link: '/proyek/p-1?tab=dokumen',
       subject: { type: 'DocumentRequirement', id: 'r-1' },
       threadId: null,
     });
