@@ -34,10 +34,14 @@ RUN npm run build -w "$UNIT"
 # The gateway serves the supergraph composed from every services/*/schema.graphql.
 RUN if [ "$UNIT" = gateway ]; then npm run compose; fi
 # What the unit reads at run time besides its bundle: schema.graphql (services) or
-# supergraph.graphql (gateway), next to dist/ as in the repository.
+# supergraph.graphql (gateway), next to dist/ as in the repository, and reference data files
+# (the projects service's planning-code seed).
 RUN mkdir -p "/out/$UNIT" \
   && cp -R "$UNIT/dist" "/out/$UNIT/" \
-  && find "$UNIT" -maxdepth 1 -name '*.graphql' -exec cp {} "/out/$UNIT/" \;
+  && find "$UNIT" -maxdepth 1 -name '*.graphql' -exec cp {} "/out/$UNIT/" \; \
+  && if [ -d "$UNIT/src/planning/seed" ]; then \
+       mkdir -p "/out/$UNIT/src/planning" && cp -R "$UNIT/src/planning/seed" "/out/$UNIT/src/planning/"; \
+     fi
 
 FROM ${NODE_IMAGE} AS runtime
 ARG UNIT

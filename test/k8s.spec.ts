@@ -168,6 +168,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       'gateway',
       'identity',
       'notifications',
+      'projects',
     ]);
     for (const unit of nodeUnits) {
       const [container] = specOf<Workload>(unit).template.spec.containers;
@@ -277,6 +278,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       ['identity', 4001],
       ['documents', 4002],
       ['notifications', 4006],
+      ['projects', 4003],
     ] as const) {
       const service = specOf<{ ports: { port: number }[] }>(find(overlay, 'Service', name));
       expect(service.ports.map((p) => p.port)).toContain(port);
@@ -403,7 +405,7 @@ describe('overlay production', () => {
     const images = workloads(overlay).flatMap((w) =>
       specOf<Workload>(w).template.spec.containers.map((c) => c.image),
     );
-    for (const unit of ['identity', 'documents', 'notifications', 'gateway', 'web']) {
+    for (const unit of ['identity', 'documents', 'notifications', 'projects', 'gateway', 'web']) {
       expect(images).toContain(`sipadu/${unit}:0.1.0`);
     }
     for (const image of images) expect(image, image).toMatch(/:[\w.-]+$/);
