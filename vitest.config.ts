@@ -68,6 +68,14 @@ export default defineConfig({
         extends: true,
         test: {
           ...withInfrastructure,
+          name: '@sipadu/projects',
+          include: ['services/projects/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...withInfrastructure,
           name: '@sipadu/gateway',
           include: ['gateway/src/**/*.spec.ts'],
         },

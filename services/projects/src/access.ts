@@ -1,0 +1,101 @@
+import { defineAccess, type Principal, type Role } from '@sipadu/service-kit';
+import type { LoanProjectRecord } from './models/loan-project.model.js';
+
+/** Roles that read every loan project (DOMAIN.md §1). */
+export const PROJECT_READERS: readonly Role[] = ['bpkad', 'pimpinan', 'super-admin'];
+const MANAGERS: readonly Role[] = ['bpkad', 'super-admin'];
+const TECHNICAL_EDITORS: readonly Role[] = ['bpkad', 'pelaksana', 'super-admin'];
+
+/**
+ * Who may call what in the projects service. Which projects a caller reads and may change is
+ * decided per record by the services (organization, lender, manager) on top of this.
+ */
+export const access = defineAccess({
+  'Query.loanProjects': {},
+  'Query.loanProject': {},
+  'Query.loanProjectFacets': {},
+  'Query.loanProjectMap': {},
+  'Query.loanPortfolio': { roles: ['pimpinan', 'bpkad', 'super-admin', 'pemberi-pinjaman'] },
+  'Query.loanPortfolioExport': {
+    roles: ['pimpinan', 'bpkad', 'super-admin', 'pemberi-pinjaman'],
+  },
+  'Query.planningCodeVersions': {},
+  'Query.planningCodes': {},
+  'Query.planningCode': {},
+  'Query.planningCodeImports': {},
+  'Mutation.createLoanProject': { roles: MANAGERS },
+  'Mutation.updateLoanProject': { roles: TECHNICAL_EDITORS },
+  'Mutation.setProjectLocations': { roles: TECHNICAL_EDITORS },
+  'Mutation.transitionLoanProject': {
+    roles: ['bpkad', 'pelaksana', 'pemberi-pinjaman', 'super-admin'],
+  },
+  'Mutation.setLoanAgreement': { roles: MANAGERS },
+  'Mutation.saveDisbursementPlan': { roles: MANAGERS },
+  'Mutation.transitionDisbursement': {
+    roles: ['bpkad', 'pelaksana', 'pemberi-pinjaman', 'super-admin'],
+  },
+  'Mutation.saveProgressPlan': { roles: TECHNICAL_EDITORS },
+  'Mutation.submitProgressReport': { roles: TECHNICAL_EDITORS },
+  'Mutation.reviewProgressReport': { roles: MANAGERS },
+  'Mutation.importPlanningCodes': { roles: MANAGERS },
+  'Mutation.activatePlanningCodeVersion': { roles: MANAGERS },
+});
+
+const holds = (principal: Principal, roles: readonly Role[]) =>
+  roles.some((role) => principal.roles.includes(role));
+
+/**
+ * MongoDB filter of the projects the caller may read: everything for the readers of all, the
+ * organization's own for `pelaksana`, the financed ones for `pemberi-pinjaman`; null for none.
+ */
+export function projectReadFilter(principal: Principal): Record<string, unknown> | null {
+  if (principal.kind !== 'user') return null;
+  if (holds(principal, PROJECT_READERS)) return {};
+  const org = principal.organizationCode;
+  if (!org) return null;
+  const clauses: Record<string, string>[] = [];
+  if (principal.roles.includes('pelaksana')) clauses.push({ organizationCode: org });
+  if (principal.roles.includes('pemberi-pinjaman')) clauses.push({ lenderOrganizationCode: org });
+  if (clauses.length === 0) return null;
+  return clauses.length === 1 ? (clauses[0] as Record<string, string>) : { $or: clauses };
+}
+
+export function canReadProject(
+  principal: Principal | null,
+  project: Pick<LoanProjectRecord, 'organizationCode' | 'lenderOrganizationCode'>,
+): boolean {
+  if (!principal || principal.kind !== 'user') return false;
+  if (holds(principal, PROJECT_READERS)) return true;
+  const org = principal.organizationCode;
+  if (!org) return false;
+  return (
+    (principal.roles.includes('pelaksana') && project.organizationCode === org) ||
+    (principal.roles.includes('pemberi-pinjaman') && project.lenderOrganizationCode === org)
+  );
+}
+
+/** BPKAD of the managing organization, or super-admin: may change every field of the project. */
+export function canManageProject(
+  principal: Principal | null,
+  project: Pick<LoanProjectRecord, 'managerOrganizationCode'>,
+): boolean {
+  if (!principal || principal.kind !== 'user') return false;
+  if (principal.roles.includes('super-admin')) return true;
+  return (
+    principal.roles.includes('bpkad') &&
+    principal.organizationCode === project.managerOrganizationCode
+  );
+}
+
+/** The executing organization's `pelaksana`: technical data, locations and progress only. */
+export function isExecutingOfficer(
+  principal: Principal | null,
+  project: Pick<LoanProjectRecord, 'organizationCode'>,
+): boolean {
+  return (
+    principal?.kind === 'user' &&
+    principal.roles.includes('pelaksana') &&
+    principal.organizationCode !== null &&
+    principal.organizationCode === project.organizationCode
+  );
+}
