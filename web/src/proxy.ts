@@ -51,6 +51,8 @@ export const config = {
     '/organisasi/:path*',
     '/dokumen/:path*',
     '/notifikasi/:path*',
+    '/proyek/:path*',
+    '/kode-perencanaan/:path*',
     '/api/graphql',
   ],
 };

@@ -24,11 +24,28 @@ type Documents = {
   '\n  query RequirementTemplates {\n    requirementTemplates {\n      id\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n': typeof types.RequirementTemplatesDocument;
   '\n  query SubjectDocuments($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      ...RequirementItem\n    }\n    documents(subjectType: $type, subjectId: $id, includeWithdrawn: true) {\n      id\n      title\n      confidentiality\n      organizationCode\n      withdrawn {\n        at\n      }\n      latestVersion {\n        number\n        uploadedAt\n      }\n    }\n  }\n': typeof types.SubjectDocumentsDocument;
   '\n  query RequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n': typeof types.RequirementThreadsDocument;
+  '\n  query PlanningCodeVersions {\n    planningCodeVersions {\n      id\n      name\n      legalBasis\n      active\n      nomenclatureCount\n      accountCount\n      createdAt\n    }\n  }\n': typeof types.PlanningCodeVersionsDocument;
+  '\n  query PlanningCodeImports {\n    planningCodeImports(first: 20) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedBy {\n        name\n        organizationCode\n      }\n      importedAt\n    }\n  }\n': typeof types.PlanningCodeImportsDocument;
   '\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n': typeof types.ThreadHeaderDocument;
   '\n  query NotificationInbox($unreadOnly: Boolean, $category: NotificationCategory, $after: String) {\n    notifications(unreadOnly: $unreadOnly, category: $category, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          read\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.NotificationInboxDocument;
   '\n  query MyThreads($after: String) {\n    myThreads(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          unreadCount\n          messageCount\n          lastMessageAt\n          lastMessagePreview\n        }\n      }\n    }\n  }\n': typeof types.MyThreadsDocument;
   '\n  query EditableOrganizationProfile($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      profile {\n        address\n        phone\n        email\n        website\n        headName\n        headPosition\n        legalBasis\n        tasksAndFunctions\n        openingHours {\n          days\n          hours\n        }\n      }\n      officers {\n        id\n        name\n        position\n        competence\n        published\n      }\n    }\n  }\n': typeof types.EditableOrganizationProfileDocument;
   '\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n': typeof types.MyProfileDocument;
+  '\n  query ProjectRequirements($id: ID!) {\n    loanProject(id: $id) {\n      id\n      requirements {\n        id\n        ...RequirementItem\n      }\n    }\n  }\n': typeof types.ProjectRequirementsDocument;
+  '\n  query ProjectDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        organizationCode\n        latestVersion {\n          number\n          uploadedAt\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n': typeof types.ProjectDocumentsDocument;
+  '\n  query ProjectRequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n': typeof types.ProjectRequirementThreadsDocument;
+  '\n  query ProjectRequirementTemplates {\n    requirementTemplates {\n      id\n      code\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n': typeof types.ProjectRequirementTemplatesDocument;
+  '\n  query ProjectSetupOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n        }\n      }\n    }\n  }\n': typeof types.ProjectSetupOrganizationsDocument;
+  '\n  query ProjectHistory($id: ID!) {\n    loanProject(id: $id) {\n      id\n      createdAt\n      createdBy {\n        name\n        organizationCode\n      }\n      history {\n        transition\n        from\n        to\n        at\n        note\n        actor {\n          name\n          organizationCode\n        }\n      }\n    }\n  }\n': typeof types.ProjectHistoryDocument;
+  '\n  query ProjectLocations($id: ID!) {\n    loanProject(id: $id) {\n      id\n      locations {\n        id\n        latitude\n        longitude\n        address\n        administrativeArea\n        outline {\n          lng\n          lat\n        }\n      }\n      progressReports {\n        id\n        period\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n': typeof types.ProjectLocationsDocument;
+  '\n  query LoanProjectSummary($id: ID!) {\n    loanProject(id: $id) {\n      id\n      description\n      borrowingReason\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      requirementSummary {\n        total\n        approved\n        waived\n        submitted\n        revisionRequested\n        outstanding\n      }\n      agreement {\n        documentId\n        number\n        signedOn\n        sealed\n        recordedAt\n        recordedBy {\n          name\n          organizationCode\n        }\n      }\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      physicalProgress\n      financialProgress\n      createdAt\n      updatedAt\n    }\n  }\n': typeof types.LoanProjectSummaryDocument;
+  '\n  query LoanProjectAgreementDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        latestVersion {\n          number\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n': typeof types.LoanProjectAgreementDocumentsDocument;
+  '\n  query LoanProjectHeader($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      behindPlan\n      viewerCanEdit\n      viewerCanEditTechnical\n      requirementSummary {\n        total\n        outstanding\n        revisionRequested\n      }\n      availableActions {\n        name\n        label\n        to\n        requiresNote\n        blockedReason\n      }\n    }\n  }\n': typeof types.LoanProjectHeaderDocument;
+  '\n  query LoanProjectThread($id: ID!) {\n    loanProject(id: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n': typeof types.LoanProjectThreadDocument;
+  '\n  query EditLoanProject($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      description\n      borrowingReason\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      viewerCanEdit\n      viewerCanEditTechnical\n    }\n  }\n': typeof types.EditLoanProjectDocument;
+  '\n  query LoanProjects($filter: LoanProjectFilter, $after: String) {\n    loanProjects(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...LoanProjectRow\n        }\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n      organizations {\n        value\n        label\n        count\n      }\n      lenders {\n        value\n        label\n        count\n      }\n      stages {\n        value\n        label\n        count\n      }\n    }\n  }\n': typeof types.LoanProjectsDocument;
+  '\n  query LoanPortfolio($fiscalYear: Int) {\n    loanPortfolio(fiscalYear: $fiscalYear) {\n      fiscalYear\n      totals {\n        projectCount\n        loanAmount\n        approvedAmount\n        disbursedAmount\n        physicalRealisation\n        financialRealisation\n        behindPlanCount\n      }\n      byYear {\n        fiscalYear\n        totals {\n          projectCount\n          loanAmount\n          approvedAmount\n          disbursedAmount\n        }\n      }\n      byStage {\n        stage\n        label\n        count\n        amount\n      }\n      byOrganization {\n        value\n        label\n        count\n      }\n      behindPlan {\n        id\n        code\n        name\n        fiscalYear\n        organizationCode\n        organizationName\n        stage\n        amount\n        physicalProgress\n        financialProgress\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n    }\n  }\n': typeof types.LoanPortfolioDocument;
+  '\n  query LoanPortfolioMap($filter: LoanProjectFilter) {\n    loanProjectMap(filter: $filter) {\n      projectId\n      projectName\n      location {\n        id\n        latitude\n        longitude\n        address\n      }\n    }\n  }\n': typeof types.LoanPortfolioMapDocument;
   '\n  query DirectoryOrganization($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      kind\n      parent {\n        code\n        name\n      }\n      children {\n        code\n        name\n      }\n      profile {\n        ...ServiceProviderProfileView\n      }\n      officers {\n        ...OfficerItem\n      }\n    }\n  }\n': typeof types.DirectoryOrganizationDocument;
   '\n  query Directory($kind: OrganizationKind, $search: String, $after: String) {\n    organizations(kind: $kind, search: $search, first: 24, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...OrganizationCard\n        }\n      }\n    }\n  }\n': typeof types.DirectoryDocument;
   '\n  query VerifySignature($code: String!) {\n    verifySignature(code: $code) {\n      valid\n      message\n      documentTitle\n      version\n      signerName\n      signerOrganizationCode\n      signedAt\n      sha256\n      algorithm\n      code\n      withdrawn\n    }\n  }\n': typeof types.VerifySignatureDocument;
@@ -61,6 +78,28 @@ type Documents = {
   '\n  mutation RemovePublicOfficer($id: ID!) {\n    removePublicOfficer(id: $id)\n  }\n': typeof types.RemovePublicOfficerDocument;
   '\n  mutation UpdateOrganizationProfile($code: String!, $input: OrganizationProfileInput!) {\n    updateOrganizationProfile(code: $code, input: $input) {\n      id\n      code\n      profile {\n        updatedAt\n      }\n    }\n  }\n': typeof types.UpdateOrganizationProfileDocument;
   '\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n': typeof types.CreateOrganizationDocument;
+  '\n  query DisbursementTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      amount\n      physicalProgress\n      viewerCanEdit\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      disbursements {\n        id\n        sequence\n        name\n        plannedShare\n        plannedAmount\n        plannedDate\n        minPhysicalProgress\n        requirementGroup\n        status\n        statusLabel\n        disbursedAmount\n        disbursedOn\n        readinessWarnings\n        availableActions {\n          name\n          label\n          requiresNote\n          blockedReason\n        }\n        history {\n          transition\n          actor {\n            name\n            organizationCode\n          }\n          at\n          note\n        }\n      }\n    }\n  }\n': typeof types.DisbursementTabDocument;
+  '\n  mutation TransitionDisbursement(\n    $projectId: ID!\n    $trancheId: ID!\n    $transition: String!\n    $note: String\n    $disbursedAmount: Float\n    $disbursedOn: String\n  ) {\n    transitionDisbursement(\n      projectId: $projectId\n      trancheId: $trancheId\n      transition: $transition\n      note: $note\n      disbursedAmount: $disbursedAmount\n      disbursedOn: $disbursedOn\n    ) {\n      id\n    }\n  }\n': typeof types.TransitionDisbursementDocument;
+  '\n  mutation SaveDisbursementPlan($projectId: ID!, $tranches: [DisbursementTrancheInput!]!) {\n    saveDisbursementPlan(projectId: $projectId, tranches: $tranches) {\n      id\n    }\n  }\n': typeof types.SaveDisbursementPlanDocument;
+  '\n  query PlanningCodeList(\n    $kind: PlanningCodeKind!\n    $versionId: ID\n    $parentCode: String\n    $search: String\n  ) {\n    planningCodes(\n      kind: $kind\n      versionId: $versionId\n      parentCode: $parentCode\n      search: $search\n      first: 100\n    ) {\n      code\n      name\n      level\n      levelLabel\n      parentCode\n      childCount\n    }\n  }\n': typeof types.PlanningCodeListDocument;
+  '\n  query PlanningCodeTrail($code: String!, $kind: PlanningCodeKind!, $versionId: ID) {\n    planningCode(code: $code, kind: $kind, versionId: $versionId) {\n      code\n      name\n      level\n      levelLabel\n      childCount\n      path {\n        code\n        name\n        levelLabel\n      }\n    }\n  }\n': typeof types.PlanningCodeTrailDocument;
+  '\n  mutation ImportPlanningCodes($input: PlanningCodeImportInput!) {\n    importPlanningCodes(input: $input) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedAt\n    }\n  }\n': typeof types.ImportPlanningCodesDocument;
+  '\n  mutation ActivatePlanningCodeVersion($id: ID!) {\n    activatePlanningCodeVersion(id: $id) {\n      id\n      active\n    }\n  }\n': typeof types.ActivatePlanningCodeVersionDocument;
+  '\n  query LoanPortfolioExport($format: ExportFormat!, $fiscalYear: Int) {\n    loanPortfolioExport(format: $format, fiscalYear: $fiscalYear) {\n      filename\n      contentType\n      base64\n      size\n    }\n  }\n': typeof types.LoanPortfolioExportDocument;
+  '\n  query ProgressTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      name\n      physicalProgress\n      financialProgress\n      behindPlan\n      viewerCanEdit\n      viewerCanReportProgress\n      locations {\n        id\n        latitude\n        longitude\n        address\n      }\n      progressPlan {\n        period\n        physicalPercent\n        financialPercent\n      }\n      sCurve {\n        period\n        plannedPhysical\n        actualPhysical\n        plannedFinancial\n        actualFinancial\n      }\n      progressReports {\n        id\n        period\n        physicalPercent\n        financialPercent\n        narrative\n        problems\n        status\n        statusLabel\n        submittedBy {\n          name\n          organizationCode\n        }\n        submittedAt\n        reviewedBy {\n          name\n          organizationCode\n        }\n        reviewedAt\n        reviewNote\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n          capturedAt\n          locationSource\n          file {\n            id\n            filename\n            contentType\n            downloadPath\n            thumbnailPath\n          }\n        }\n      }\n    }\n  }\n': typeof types.ProgressTabDocument;
+  '\n  query StoredFileCapture($id: ID!) {\n    storedFile(id: $id) {\n      id\n      capture {\n        latitude\n        longitude\n        takenAt\n      }\n    }\n  }\n': typeof types.StoredFileCaptureDocument;
+  '\n  mutation SubmitProgressReport($projectId: ID!, $input: ProgressReportInput!) {\n    submitProgressReport(projectId: $projectId, input: $input) {\n      id\n      status\n    }\n  }\n': typeof types.SubmitProgressReportDocument;
+  '\n  mutation ReviewProgressReport(\n    $projectId: ID!\n    $reportId: ID!\n    $decision: ProgressReviewDecision!\n    $note: String\n  ) {\n    reviewProgressReport(\n      projectId: $projectId\n      reportId: $reportId\n      decision: $decision\n      note: $note\n    ) {\n      id\n      status\n    }\n  }\n': typeof types.ReviewProgressReportDocument;
+  '\n  mutation SaveProgressPlan($projectId: ID!, $points: [ProgressPlanPointInput!]!) {\n    saveProgressPlan(projectId: $projectId, points: $points) {\n      id\n    }\n  }\n': typeof types.SaveProgressPlanDocument;
+  '\n  query ProjectFormOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n': typeof types.ProjectFormOrganizationsDocument;
+  '\n  fragment LoanProjectRow on LoanProject {\n    id\n    code\n    name\n    fiscalYear\n    organizationCode\n    organizationName\n    lenderOrganizationCode\n    lenderName\n    amount\n    stage\n    physicalProgress\n    behindPlan\n    requirementSummary {\n      total\n      approved\n      waived\n    }\n  }\n': typeof types.LoanProjectRowFragmentDoc;
+  '\n  mutation CreateLoanProject($input: LoanProjectInput!) {\n    createLoanProject(input: $input) {\n      id\n      code\n    }\n  }\n': typeof types.CreateLoanProjectDocument;
+  '\n  mutation UpdateLoanProject($id: ID!, $input: LoanProjectUpdateInput!) {\n    updateLoanProject(id: $id, input: $input) {\n      id\n      code\n      updatedAt\n    }\n  }\n': typeof types.UpdateLoanProjectDocument;
+  '\n  mutation TransitionLoanProject($id: ID!, $transition: String!, $note: String) {\n    transitionLoanProject(id: $id, transition: $transition, note: $note) {\n      id\n      stage\n    }\n  }\n': typeof types.TransitionLoanProjectDocument;
+  '\n  mutation SetProjectLocations($projectId: ID!, $locations: [ProjectLocationInput!]!) {\n    setProjectLocations(projectId: $projectId, locations: $locations) {\n      id\n      locations {\n        id\n      }\n    }\n  }\n': typeof types.SetProjectLocationsDocument;
+  '\n  mutation SetLoanAgreement($projectId: ID!, $input: LoanAgreementInput!) {\n    setLoanAgreement(projectId: $projectId, input: $input) {\n      id\n      agreement {\n        documentId\n        sealed\n      }\n    }\n  }\n': typeof types.SetLoanAgreementDocument;
+  '\n  mutation CreateAgreementDocument($input: CreateDocumentInput!) {\n    createDocument(input: $input) {\n      id\n      title\n    }\n  }\n': typeof types.CreateAgreementDocumentDocument;
+  '\n  query SubKegiatanSearch($search: String) {\n    planningCodes(search: $search, level: SUB_KEGIATAN, first: 30) {\n      code\n      name\n      versionId\n    }\n  }\n': typeof types.SubKegiatanSearchDocument;
   '\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n': typeof types.CreateUserDocument;
   '\n  mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String) {\n    setUserActive(id: $id, active: $active, reason: $reason) {\n      id\n      active\n    }\n  }\n': typeof types.SetUserActiveDocument;
   '\n  mutation SetUserRoles($id: ID!, $roles: [String!]!) {\n    setUserRoles(id: $id, roles: $roles) {\n      id\n      roles\n    }\n  }\n': typeof types.SetUserRolesDocument;
@@ -86,6 +125,10 @@ const documents: Documents = {
     types.SubjectDocumentsDocument,
   '\n  query RequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n':
     types.RequirementThreadsDocument,
+  '\n  query PlanningCodeVersions {\n    planningCodeVersions {\n      id\n      name\n      legalBasis\n      active\n      nomenclatureCount\n      accountCount\n      createdAt\n    }\n  }\n':
+    types.PlanningCodeVersionsDocument,
+  '\n  query PlanningCodeImports {\n    planningCodeImports(first: 20) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedBy {\n        name\n        organizationCode\n      }\n      importedAt\n    }\n  }\n':
+    types.PlanningCodeImportsDocument,
   '\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n':
     types.ThreadHeaderDocument,
   '\n  query NotificationInbox($unreadOnly: Boolean, $category: NotificationCategory, $after: String) {\n    notifications(unreadOnly: $unreadOnly, category: $category, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          category\n          title\n          body\n          link\n          threadId\n          read\n          createdAt\n        }\n      }\n    }\n  }\n':
@@ -96,6 +139,36 @@ const documents: Documents = {
     types.EditableOrganizationProfileDocument,
   '\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n':
     types.MyProfileDocument,
+  '\n  query ProjectRequirements($id: ID!) {\n    loanProject(id: $id) {\n      id\n      requirements {\n        id\n        ...RequirementItem\n      }\n    }\n  }\n':
+    types.ProjectRequirementsDocument,
+  '\n  query ProjectDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        organizationCode\n        latestVersion {\n          number\n          uploadedAt\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n':
+    types.ProjectDocumentsDocument,
+  '\n  query ProjectRequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n':
+    types.ProjectRequirementThreadsDocument,
+  '\n  query ProjectRequirementTemplates {\n    requirementTemplates {\n      id\n      code\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n':
+    types.ProjectRequirementTemplatesDocument,
+  '\n  query ProjectSetupOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n        }\n      }\n    }\n  }\n':
+    types.ProjectSetupOrganizationsDocument,
+  '\n  query ProjectHistory($id: ID!) {\n    loanProject(id: $id) {\n      id\n      createdAt\n      createdBy {\n        name\n        organizationCode\n      }\n      history {\n        transition\n        from\n        to\n        at\n        note\n        actor {\n          name\n          organizationCode\n        }\n      }\n    }\n  }\n':
+    types.ProjectHistoryDocument,
+  '\n  query ProjectLocations($id: ID!) {\n    loanProject(id: $id) {\n      id\n      locations {\n        id\n        latitude\n        longitude\n        address\n        administrativeArea\n        outline {\n          lng\n          lat\n        }\n      }\n      progressReports {\n        id\n        period\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n':
+    types.ProjectLocationsDocument,
+  '\n  query LoanProjectSummary($id: ID!) {\n    loanProject(id: $id) {\n      id\n      description\n      borrowingReason\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      requirementSummary {\n        total\n        approved\n        waived\n        submitted\n        revisionRequested\n        outstanding\n      }\n      agreement {\n        documentId\n        number\n        signedOn\n        sealed\n        recordedAt\n        recordedBy {\n          name\n          organizationCode\n        }\n      }\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      physicalProgress\n      financialProgress\n      createdAt\n      updatedAt\n    }\n  }\n':
+    types.LoanProjectSummaryDocument,
+  '\n  query LoanProjectAgreementDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        latestVersion {\n          number\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n':
+    types.LoanProjectAgreementDocumentsDocument,
+  '\n  query LoanProjectHeader($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      behindPlan\n      viewerCanEdit\n      viewerCanEditTechnical\n      requirementSummary {\n        total\n        outstanding\n        revisionRequested\n      }\n      availableActions {\n        name\n        label\n        to\n        requiresNote\n        blockedReason\n      }\n    }\n  }\n':
+    types.LoanProjectHeaderDocument,
+  '\n  query LoanProjectThread($id: ID!) {\n    loanProject(id: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n':
+    types.LoanProjectThreadDocument,
+  '\n  query EditLoanProject($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      description\n      borrowingReason\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      viewerCanEdit\n      viewerCanEditTechnical\n    }\n  }\n':
+    types.EditLoanProjectDocument,
+  '\n  query LoanProjects($filter: LoanProjectFilter, $after: String) {\n    loanProjects(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...LoanProjectRow\n        }\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n      organizations {\n        value\n        label\n        count\n      }\n      lenders {\n        value\n        label\n        count\n      }\n      stages {\n        value\n        label\n        count\n      }\n    }\n  }\n':
+    types.LoanProjectsDocument,
+  '\n  query LoanPortfolio($fiscalYear: Int) {\n    loanPortfolio(fiscalYear: $fiscalYear) {\n      fiscalYear\n      totals {\n        projectCount\n        loanAmount\n        approvedAmount\n        disbursedAmount\n        physicalRealisation\n        financialRealisation\n        behindPlanCount\n      }\n      byYear {\n        fiscalYear\n        totals {\n          projectCount\n          loanAmount\n          approvedAmount\n          disbursedAmount\n        }\n      }\n      byStage {\n        stage\n        label\n        count\n        amount\n      }\n      byOrganization {\n        value\n        label\n        count\n      }\n      behindPlan {\n        id\n        code\n        name\n        fiscalYear\n        organizationCode\n        organizationName\n        stage\n        amount\n        physicalProgress\n        financialProgress\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n    }\n  }\n':
+    types.LoanPortfolioDocument,
+  '\n  query LoanPortfolioMap($filter: LoanProjectFilter) {\n    loanProjectMap(filter: $filter) {\n      projectId\n      projectName\n      location {\n        id\n        latitude\n        longitude\n        address\n      }\n    }\n  }\n':
+    types.LoanPortfolioMapDocument,
   '\n  query DirectoryOrganization($code: String!) {\n    organization(code: $code) {\n      code\n      name\n      kind\n      parent {\n        code\n        name\n      }\n      children {\n        code\n        name\n      }\n      profile {\n        ...ServiceProviderProfileView\n      }\n      officers {\n        ...OfficerItem\n      }\n    }\n  }\n':
     types.DirectoryOrganizationDocument,
   '\n  query Directory($kind: OrganizationKind, $search: String, $after: String) {\n    organizations(kind: $kind, search: $search, first: 24, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...OrganizationCard\n        }\n      }\n    }\n  }\n':
@@ -160,6 +233,50 @@ const documents: Documents = {
     types.UpdateOrganizationProfileDocument,
   '\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n':
     types.CreateOrganizationDocument,
+  '\n  query DisbursementTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      amount\n      physicalProgress\n      viewerCanEdit\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      disbursements {\n        id\n        sequence\n        name\n        plannedShare\n        plannedAmount\n        plannedDate\n        minPhysicalProgress\n        requirementGroup\n        status\n        statusLabel\n        disbursedAmount\n        disbursedOn\n        readinessWarnings\n        availableActions {\n          name\n          label\n          requiresNote\n          blockedReason\n        }\n        history {\n          transition\n          actor {\n            name\n            organizationCode\n          }\n          at\n          note\n        }\n      }\n    }\n  }\n':
+    types.DisbursementTabDocument,
+  '\n  mutation TransitionDisbursement(\n    $projectId: ID!\n    $trancheId: ID!\n    $transition: String!\n    $note: String\n    $disbursedAmount: Float\n    $disbursedOn: String\n  ) {\n    transitionDisbursement(\n      projectId: $projectId\n      trancheId: $trancheId\n      transition: $transition\n      note: $note\n      disbursedAmount: $disbursedAmount\n      disbursedOn: $disbursedOn\n    ) {\n      id\n    }\n  }\n':
+    types.TransitionDisbursementDocument,
+  '\n  mutation SaveDisbursementPlan($projectId: ID!, $tranches: [DisbursementTrancheInput!]!) {\n    saveDisbursementPlan(projectId: $projectId, tranches: $tranches) {\n      id\n    }\n  }\n':
+    types.SaveDisbursementPlanDocument,
+  '\n  query PlanningCodeList(\n    $kind: PlanningCodeKind!\n    $versionId: ID\n    $parentCode: String\n    $search: String\n  ) {\n    planningCodes(\n      kind: $kind\n      versionId: $versionId\n      parentCode: $parentCode\n      search: $search\n      first: 100\n    ) {\n      code\n      name\n      level\n      levelLabel\n      parentCode\n      childCount\n    }\n  }\n':
+    types.PlanningCodeListDocument,
+  '\n  query PlanningCodeTrail($code: String!, $kind: PlanningCodeKind!, $versionId: ID) {\n    planningCode(code: $code, kind: $kind, versionId: $versionId) {\n      code\n      name\n      level\n      levelLabel\n      childCount\n      path {\n        code\n        name\n        levelLabel\n      }\n    }\n  }\n':
+    types.PlanningCodeTrailDocument,
+  '\n  mutation ImportPlanningCodes($input: PlanningCodeImportInput!) {\n    importPlanningCodes(input: $input) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedAt\n    }\n  }\n':
+    types.ImportPlanningCodesDocument,
+  '\n  mutation ActivatePlanningCodeVersion($id: ID!) {\n    activatePlanningCodeVersion(id: $id) {\n      id\n      active\n    }\n  }\n':
+    types.ActivatePlanningCodeVersionDocument,
+  '\n  query LoanPortfolioExport($format: ExportFormat!, $fiscalYear: Int) {\n    loanPortfolioExport(format: $format, fiscalYear: $fiscalYear) {\n      filename\n      contentType\n      base64\n      size\n    }\n  }\n':
+    types.LoanPortfolioExportDocument,
+  '\n  query ProgressTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      name\n      physicalProgress\n      financialProgress\n      behindPlan\n      viewerCanEdit\n      viewerCanReportProgress\n      locations {\n        id\n        latitude\n        longitude\n        address\n      }\n      progressPlan {\n        period\n        physicalPercent\n        financialPercent\n      }\n      sCurve {\n        period\n        plannedPhysical\n        actualPhysical\n        plannedFinancial\n        actualFinancial\n      }\n      progressReports {\n        id\n        period\n        physicalPercent\n        financialPercent\n        narrative\n        problems\n        status\n        statusLabel\n        submittedBy {\n          name\n          organizationCode\n        }\n        submittedAt\n        reviewedBy {\n          name\n          organizationCode\n        }\n        reviewedAt\n        reviewNote\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n          capturedAt\n          locationSource\n          file {\n            id\n            filename\n            contentType\n            downloadPath\n            thumbnailPath\n          }\n        }\n      }\n    }\n  }\n':
+    types.ProgressTabDocument,
+  '\n  query StoredFileCapture($id: ID!) {\n    storedFile(id: $id) {\n      id\n      capture {\n        latitude\n        longitude\n        takenAt\n      }\n    }\n  }\n':
+    types.StoredFileCaptureDocument,
+  '\n  mutation SubmitProgressReport($projectId: ID!, $input: ProgressReportInput!) {\n    submitProgressReport(projectId: $projectId, input: $input) {\n      id\n      status\n    }\n  }\n':
+    types.SubmitProgressReportDocument,
+  '\n  mutation ReviewProgressReport(\n    $projectId: ID!\n    $reportId: ID!\n    $decision: ProgressReviewDecision!\n    $note: String\n  ) {\n    reviewProgressReport(\n      projectId: $projectId\n      reportId: $reportId\n      decision: $decision\n      note: $note\n    ) {\n      id\n      status\n    }\n  }\n':
+    types.ReviewProgressReportDocument,
+  '\n  mutation SaveProgressPlan($projectId: ID!, $points: [ProgressPlanPointInput!]!) {\n    saveProgressPlan(projectId: $projectId, points: $points) {\n      id\n    }\n  }\n':
+    types.SaveProgressPlanDocument,
+  '\n  query ProjectFormOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n':
+    types.ProjectFormOrganizationsDocument,
+  '\n  fragment LoanProjectRow on LoanProject {\n    id\n    code\n    name\n    fiscalYear\n    organizationCode\n    organizationName\n    lenderOrganizationCode\n    lenderName\n    amount\n    stage\n    physicalProgress\n    behindPlan\n    requirementSummary {\n      total\n      approved\n      waived\n    }\n  }\n':
+    types.LoanProjectRowFragmentDoc,
+  '\n  mutation CreateLoanProject($input: LoanProjectInput!) {\n    createLoanProject(input: $input) {\n      id\n      code\n    }\n  }\n':
+    types.CreateLoanProjectDocument,
+  '\n  mutation UpdateLoanProject($id: ID!, $input: LoanProjectUpdateInput!) {\n    updateLoanProject(id: $id, input: $input) {\n      id\n      code\n      updatedAt\n    }\n  }\n':
+    types.UpdateLoanProjectDocument,
+  '\n  mutation TransitionLoanProject($id: ID!, $transition: String!, $note: String) {\n    transitionLoanProject(id: $id, transition: $transition, note: $note) {\n      id\n      stage\n    }\n  }\n':
+    types.TransitionLoanProjectDocument,
+  '\n  mutation SetProjectLocations($projectId: ID!, $locations: [ProjectLocationInput!]!) {\n    setProjectLocations(projectId: $projectId, locations: $locations) {\n      id\n      locations {\n        id\n      }\n    }\n  }\n':
+    types.SetProjectLocationsDocument,
+  '\n  mutation SetLoanAgreement($projectId: ID!, $input: LoanAgreementInput!) {\n    setLoanAgreement(projectId: $projectId, input: $input) {\n      id\n      agreement {\n        documentId\n        sealed\n      }\n    }\n  }\n':
+    types.SetLoanAgreementDocument,
+  '\n  mutation CreateAgreementDocument($input: CreateDocumentInput!) {\n    createDocument(input: $input) {\n      id\n      title\n    }\n  }\n':
+    types.CreateAgreementDocumentDocument,
+  '\n  query SubKegiatanSearch($search: String) {\n    planningCodes(search: $search, level: SUB_KEGIATAN, first: 30) {\n      code\n      name\n      versionId\n    }\n  }\n':
+    types.SubKegiatanSearchDocument,
   '\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n':
     types.CreateUserDocument,
   '\n  mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String) {\n    setUserActive(id: $id, active: $active, reason: $reason) {\n      id\n      active\n    }\n  }\n':
@@ -244,6 +361,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query PlanningCodeVersions {\n    planningCodeVersions {\n      id\n      name\n      legalBasis\n      active\n      nomenclatureCount\n      accountCount\n      createdAt\n    }\n  }\n',
+): (typeof documents)['\n  query PlanningCodeVersions {\n    planningCodeVersions {\n      id\n      name\n      legalBasis\n      active\n      nomenclatureCount\n      accountCount\n      createdAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PlanningCodeImports {\n    planningCodeImports(first: 20) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedBy {\n        name\n        organizationCode\n      }\n      importedAt\n    }\n  }\n',
+): (typeof documents)['\n  query PlanningCodeImports {\n    planningCodeImports(first: 20) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedBy {\n        name\n        organizationCode\n      }\n      importedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n',
 ): (typeof documents)['\n  query ThreadHeader($id: ID!) {\n    threadById(id: $id) {\n      id\n      title\n      link\n    }\n  }\n'];
 /**
@@ -270,6 +399,96 @@ export function graphql(
 export function graphql(
   source: '\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query MyProfile {\n    me {\n      id\n      username\n      name\n      email\n      nip\n      phone\n      position\n      roles\n      createdAt\n      organization {\n        code\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectRequirements($id: ID!) {\n    loanProject(id: $id) {\n      id\n      requirements {\n        id\n        ...RequirementItem\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectRequirements($id: ID!) {\n    loanProject(id: $id) {\n      id\n      requirements {\n        id\n        ...RequirementItem\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        organizationCode\n        latestVersion {\n          number\n          uploadedAt\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        organizationCode\n        latestVersion {\n          number\n          uploadedAt\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectRequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectRequirementThreads($type: String!, $id: ID!) {\n    requirements(subjectType: $type, subjectId: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectRequirementTemplates {\n    requirementTemplates {\n      id\n      code\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectRequirementTemplates {\n    requirementTemplates {\n      id\n      code\n      name\n      description\n      reviewerOrganizationCodes\n      items {\n        title\n        group\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectSetupOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectSetupOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectHistory($id: ID!) {\n    loanProject(id: $id) {\n      id\n      createdAt\n      createdBy {\n        name\n        organizationCode\n      }\n      history {\n        transition\n        from\n        to\n        at\n        note\n        actor {\n          name\n          organizationCode\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectHistory($id: ID!) {\n    loanProject(id: $id) {\n      id\n      createdAt\n      createdBy {\n        name\n        organizationCode\n      }\n      history {\n        transition\n        from\n        to\n        at\n        note\n        actor {\n          name\n          organizationCode\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectLocations($id: ID!) {\n    loanProject(id: $id) {\n      id\n      locations {\n        id\n        latitude\n        longitude\n        address\n        administrativeArea\n        outline {\n          lng\n          lat\n        }\n      }\n      progressReports {\n        id\n        period\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectLocations($id: ID!) {\n    loanProject(id: $id) {\n      id\n      locations {\n        id\n        latitude\n        longitude\n        address\n        administrativeArea\n        outline {\n          lng\n          lat\n        }\n      }\n      progressReports {\n        id\n        period\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanProjectSummary($id: ID!) {\n    loanProject(id: $id) {\n      id\n      description\n      borrowingReason\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      requirementSummary {\n        total\n        approved\n        waived\n        submitted\n        revisionRequested\n        outstanding\n      }\n      agreement {\n        documentId\n        number\n        signedOn\n        sealed\n        recordedAt\n        recordedBy {\n          name\n          organizationCode\n        }\n      }\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      physicalProgress\n      financialProgress\n      createdAt\n      updatedAt\n    }\n  }\n',
+): (typeof documents)['\n  query LoanProjectSummary($id: ID!) {\n    loanProject(id: $id) {\n      id\n      description\n      borrowingReason\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      requirementSummary {\n        total\n        approved\n        waived\n        submitted\n        revisionRequested\n        outstanding\n      }\n      agreement {\n        documentId\n        number\n        signedOn\n        sealed\n        recordedAt\n        recordedBy {\n          name\n          organizationCode\n        }\n      }\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      physicalProgress\n      financialProgress\n      createdAt\n      updatedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanProjectAgreementDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        latestVersion {\n          number\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query LoanProjectAgreementDocuments($id: ID!) {\n    loanProject(id: $id) {\n      id\n      documents {\n        id\n        title\n        latestVersion {\n          number\n        }\n        versions {\n          number\n          signatures {\n            id\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanProjectHeader($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      behindPlan\n      viewerCanEdit\n      viewerCanEditTechnical\n      requirementSummary {\n        total\n        outstanding\n        revisionRequested\n      }\n      availableActions {\n        name\n        label\n        to\n        requiresNote\n        blockedReason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query LoanProjectHeader($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      behindPlan\n      viewerCanEdit\n      viewerCanEditTechnical\n      requirementSummary {\n        total\n        outstanding\n        revisionRequested\n      }\n      availableActions {\n        name\n        label\n        to\n        requiresNote\n        blockedReason\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanProjectThread($id: ID!) {\n    loanProject(id: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query LoanProjectThread($id: ID!) {\n    loanProject(id: $id) {\n      id\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EditLoanProject($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      description\n      borrowingReason\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      viewerCanEdit\n      viewerCanEditTechnical\n    }\n  }\n',
+): (typeof documents)['\n  query EditLoanProject($id: ID!) {\n    loanProject(id: $id) {\n      id\n      code\n      name\n      fiscalYear\n      stage\n      description\n      borrowingReason\n      organizationCode\n      organizationName\n      lenderOrganizationCode\n      lenderName\n      amount\n      tenorMonths\n      consultant {\n        name\n        contractNumber\n        supervisor\n        contact\n      }\n      planningCodes {\n        code\n        name\n      }\n      viewerCanEdit\n      viewerCanEditTechnical\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanProjects($filter: LoanProjectFilter, $after: String) {\n    loanProjects(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...LoanProjectRow\n        }\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n      organizations {\n        value\n        label\n        count\n      }\n      lenders {\n        value\n        label\n        count\n      }\n      stages {\n        value\n        label\n        count\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query LoanProjects($filter: LoanProjectFilter, $after: String) {\n    loanProjects(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...LoanProjectRow\n        }\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n      organizations {\n        value\n        label\n        count\n      }\n      lenders {\n        value\n        label\n        count\n      }\n      stages {\n        value\n        label\n        count\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanPortfolio($fiscalYear: Int) {\n    loanPortfolio(fiscalYear: $fiscalYear) {\n      fiscalYear\n      totals {\n        projectCount\n        loanAmount\n        approvedAmount\n        disbursedAmount\n        physicalRealisation\n        financialRealisation\n        behindPlanCount\n      }\n      byYear {\n        fiscalYear\n        totals {\n          projectCount\n          loanAmount\n          approvedAmount\n          disbursedAmount\n        }\n      }\n      byStage {\n        stage\n        label\n        count\n        amount\n      }\n      byOrganization {\n        value\n        label\n        count\n      }\n      behindPlan {\n        id\n        code\n        name\n        fiscalYear\n        organizationCode\n        organizationName\n        stage\n        amount\n        physicalProgress\n        financialProgress\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n    }\n  }\n',
+): (typeof documents)['\n  query LoanPortfolio($fiscalYear: Int) {\n    loanPortfolio(fiscalYear: $fiscalYear) {\n      fiscalYear\n      totals {\n        projectCount\n        loanAmount\n        approvedAmount\n        disbursedAmount\n        physicalRealisation\n        financialRealisation\n        behindPlanCount\n      }\n      byYear {\n        fiscalYear\n        totals {\n          projectCount\n          loanAmount\n          approvedAmount\n          disbursedAmount\n        }\n      }\n      byStage {\n        stage\n        label\n        count\n        amount\n      }\n      byOrganization {\n        value\n        label\n        count\n      }\n      behindPlan {\n        id\n        code\n        name\n        fiscalYear\n        organizationCode\n        organizationName\n        stage\n        amount\n        physicalProgress\n        financialProgress\n      }\n    }\n    loanProjectFacets {\n      fiscalYears\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanPortfolioMap($filter: LoanProjectFilter) {\n    loanProjectMap(filter: $filter) {\n      projectId\n      projectName\n      location {\n        id\n        latitude\n        longitude\n        address\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query LoanPortfolioMap($filter: LoanProjectFilter) {\n    loanProjectMap(filter: $filter) {\n      projectId\n      projectName\n      location {\n        id\n        latitude\n        longitude\n        address\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -462,6 +681,138 @@ export function graphql(
 export function graphql(
   source: '\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n',
 ): (typeof documents)['\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DisbursementTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      amount\n      physicalProgress\n      viewerCanEdit\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      disbursements {\n        id\n        sequence\n        name\n        plannedShare\n        plannedAmount\n        plannedDate\n        minPhysicalProgress\n        requirementGroup\n        status\n        statusLabel\n        disbursedAmount\n        disbursedOn\n        readinessWarnings\n        availableActions {\n          name\n          label\n          requiresNote\n          blockedReason\n        }\n        history {\n          transition\n          actor {\n            name\n            organizationCode\n          }\n          at\n          note\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query DisbursementTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      amount\n      physicalProgress\n      viewerCanEdit\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      disbursements {\n        id\n        sequence\n        name\n        plannedShare\n        plannedAmount\n        plannedDate\n        minPhysicalProgress\n        requirementGroup\n        status\n        statusLabel\n        disbursedAmount\n        disbursedOn\n        readinessWarnings\n        availableActions {\n          name\n          label\n          requiresNote\n          blockedReason\n        }\n        history {\n          transition\n          actor {\n            name\n            organizationCode\n          }\n          at\n          note\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation TransitionDisbursement(\n    $projectId: ID!\n    $trancheId: ID!\n    $transition: String!\n    $note: String\n    $disbursedAmount: Float\n    $disbursedOn: String\n  ) {\n    transitionDisbursement(\n      projectId: $projectId\n      trancheId: $trancheId\n      transition: $transition\n      note: $note\n      disbursedAmount: $disbursedAmount\n      disbursedOn: $disbursedOn\n    ) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation TransitionDisbursement(\n    $projectId: ID!\n    $trancheId: ID!\n    $transition: String!\n    $note: String\n    $disbursedAmount: Float\n    $disbursedOn: String\n  ) {\n    transitionDisbursement(\n      projectId: $projectId\n      trancheId: $trancheId\n      transition: $transition\n      note: $note\n      disbursedAmount: $disbursedAmount\n      disbursedOn: $disbursedOn\n    ) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SaveDisbursementPlan($projectId: ID!, $tranches: [DisbursementTrancheInput!]!) {\n    saveDisbursementPlan(projectId: $projectId, tranches: $tranches) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation SaveDisbursementPlan($projectId: ID!, $tranches: [DisbursementTrancheInput!]!) {\n    saveDisbursementPlan(projectId: $projectId, tranches: $tranches) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PlanningCodeList(\n    $kind: PlanningCodeKind!\n    $versionId: ID\n    $parentCode: String\n    $search: String\n  ) {\n    planningCodes(\n      kind: $kind\n      versionId: $versionId\n      parentCode: $parentCode\n      search: $search\n      first: 100\n    ) {\n      code\n      name\n      level\n      levelLabel\n      parentCode\n      childCount\n    }\n  }\n',
+): (typeof documents)['\n  query PlanningCodeList(\n    $kind: PlanningCodeKind!\n    $versionId: ID\n    $parentCode: String\n    $search: String\n  ) {\n    planningCodes(\n      kind: $kind\n      versionId: $versionId\n      parentCode: $parentCode\n      search: $search\n      first: 100\n    ) {\n      code\n      name\n      level\n      levelLabel\n      parentCode\n      childCount\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PlanningCodeTrail($code: String!, $kind: PlanningCodeKind!, $versionId: ID) {\n    planningCode(code: $code, kind: $kind, versionId: $versionId) {\n      code\n      name\n      level\n      levelLabel\n      childCount\n      path {\n        code\n        name\n        levelLabel\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query PlanningCodeTrail($code: String!, $kind: PlanningCodeKind!, $versionId: ID) {\n    planningCode(code: $code, kind: $kind, versionId: $versionId) {\n      code\n      name\n      level\n      levelLabel\n      childCount\n      path {\n        code\n        name\n        levelLabel\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ImportPlanningCodes($input: PlanningCodeImportInput!) {\n    importPlanningCodes(input: $input) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation ImportPlanningCodes($input: PlanningCodeImportInput!) {\n    importPlanningCodes(input: $input) {\n      id\n      versionId\n      kind\n      filename\n      dryRun\n      totalRows\n      accepted\n      rejected\n      rejections {\n        row\n        code\n        reason\n        message\n      }\n      importedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ActivatePlanningCodeVersion($id: ID!) {\n    activatePlanningCodeVersion(id: $id) {\n      id\n      active\n    }\n  }\n',
+): (typeof documents)['\n  mutation ActivatePlanningCodeVersion($id: ID!) {\n    activatePlanningCodeVersion(id: $id) {\n      id\n      active\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LoanPortfolioExport($format: ExportFormat!, $fiscalYear: Int) {\n    loanPortfolioExport(format: $format, fiscalYear: $fiscalYear) {\n      filename\n      contentType\n      base64\n      size\n    }\n  }\n',
+): (typeof documents)['\n  query LoanPortfolioExport($format: ExportFormat!, $fiscalYear: Int) {\n    loanPortfolioExport(format: $format, fiscalYear: $fiscalYear) {\n      filename\n      contentType\n      base64\n      size\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProgressTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      name\n      physicalProgress\n      financialProgress\n      behindPlan\n      viewerCanEdit\n      viewerCanReportProgress\n      locations {\n        id\n        latitude\n        longitude\n        address\n      }\n      progressPlan {\n        period\n        physicalPercent\n        financialPercent\n      }\n      sCurve {\n        period\n        plannedPhysical\n        actualPhysical\n        plannedFinancial\n        actualFinancial\n      }\n      progressReports {\n        id\n        period\n        physicalPercent\n        financialPercent\n        narrative\n        problems\n        status\n        statusLabel\n        submittedBy {\n          name\n          organizationCode\n        }\n        submittedAt\n        reviewedBy {\n          name\n          organizationCode\n        }\n        reviewedAt\n        reviewNote\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n          capturedAt\n          locationSource\n          file {\n            id\n            filename\n            contentType\n            downloadPath\n            thumbnailPath\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProgressTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      name\n      physicalProgress\n      financialProgress\n      behindPlan\n      viewerCanEdit\n      viewerCanReportProgress\n      locations {\n        id\n        latitude\n        longitude\n        address\n      }\n      progressPlan {\n        period\n        physicalPercent\n        financialPercent\n      }\n      sCurve {\n        period\n        plannedPhysical\n        actualPhysical\n        plannedFinancial\n        actualFinancial\n      }\n      progressReports {\n        id\n        period\n        physicalPercent\n        financialPercent\n        narrative\n        problems\n        status\n        statusLabel\n        submittedBy {\n          name\n          organizationCode\n        }\n        submittedAt\n        reviewedBy {\n          name\n          organizationCode\n        }\n        reviewedAt\n        reviewNote\n        media {\n          fileId\n          kind\n          caption\n          latitude\n          longitude\n          capturedAt\n          locationSource\n          file {\n            id\n            filename\n            contentType\n            downloadPath\n            thumbnailPath\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query StoredFileCapture($id: ID!) {\n    storedFile(id: $id) {\n      id\n      capture {\n        latitude\n        longitude\n        takenAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query StoredFileCapture($id: ID!) {\n    storedFile(id: $id) {\n      id\n      capture {\n        latitude\n        longitude\n        takenAt\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SubmitProgressReport($projectId: ID!, $input: ProgressReportInput!) {\n    submitProgressReport(projectId: $projectId, input: $input) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation SubmitProgressReport($projectId: ID!, $input: ProgressReportInput!) {\n    submitProgressReport(projectId: $projectId, input: $input) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReviewProgressReport(\n    $projectId: ID!\n    $reportId: ID!\n    $decision: ProgressReviewDecision!\n    $note: String\n  ) {\n    reviewProgressReport(\n      projectId: $projectId\n      reportId: $reportId\n      decision: $decision\n      note: $note\n    ) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation ReviewProgressReport(\n    $projectId: ID!\n    $reportId: ID!\n    $decision: ProgressReviewDecision!\n    $note: String\n  ) {\n    reviewProgressReport(\n      projectId: $projectId\n      reportId: $reportId\n      decision: $decision\n      note: $note\n    ) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SaveProgressPlan($projectId: ID!, $points: [ProgressPlanPointInput!]!) {\n    saveProgressPlan(projectId: $projectId, points: $points) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation SaveProgressPlan($projectId: ID!, $points: [ProgressPlanPointInput!]!) {\n    saveProgressPlan(projectId: $projectId, points: $points) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProjectFormOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProjectFormOrganizations {\n    organizations(first: 100) {\n      edges {\n        node {\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment LoanProjectRow on LoanProject {\n    id\n    code\n    name\n    fiscalYear\n    organizationCode\n    organizationName\n    lenderOrganizationCode\n    lenderName\n    amount\n    stage\n    physicalProgress\n    behindPlan\n    requirementSummary {\n      total\n      approved\n      waived\n    }\n  }\n',
+): (typeof documents)['\n  fragment LoanProjectRow on LoanProject {\n    id\n    code\n    name\n    fiscalYear\n    organizationCode\n    organizationName\n    lenderOrganizationCode\n    lenderName\n    amount\n    stage\n    physicalProgress\n    behindPlan\n    requirementSummary {\n      total\n      approved\n      waived\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateLoanProject($input: LoanProjectInput!) {\n    createLoanProject(input: $input) {\n      id\n      code\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateLoanProject($input: LoanProjectInput!) {\n    createLoanProject(input: $input) {\n      id\n      code\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateLoanProject($id: ID!, $input: LoanProjectUpdateInput!) {\n    updateLoanProject(id: $id, input: $input) {\n      id\n      code\n      updatedAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateLoanProject($id: ID!, $input: LoanProjectUpdateInput!) {\n    updateLoanProject(id: $id, input: $input) {\n      id\n      code\n      updatedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation TransitionLoanProject($id: ID!, $transition: String!, $note: String) {\n    transitionLoanProject(id: $id, transition: $transition, note: $note) {\n      id\n      stage\n    }\n  }\n',
+): (typeof documents)['\n  mutation TransitionLoanProject($id: ID!, $transition: String!, $note: String) {\n    transitionLoanProject(id: $id, transition: $transition, note: $note) {\n      id\n      stage\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetProjectLocations($projectId: ID!, $locations: [ProjectLocationInput!]!) {\n    setProjectLocations(projectId: $projectId, locations: $locations) {\n      id\n      locations {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetProjectLocations($projectId: ID!, $locations: [ProjectLocationInput!]!) {\n    setProjectLocations(projectId: $projectId, locations: $locations) {\n      id\n      locations {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetLoanAgreement($projectId: ID!, $input: LoanAgreementInput!) {\n    setLoanAgreement(projectId: $projectId, input: $input) {\n      id\n      agreement {\n        documentId\n        sealed\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetLoanAgreement($projectId: ID!, $input: LoanAgreementInput!) {\n    setLoanAgreement(projectId: $projectId, input: $input) {\n      id\n      agreement {\n        documentId\n        sealed\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateAgreementDocument($input: CreateDocumentInput!) {\n    createDocument(input: $input) {\n      id\n      title\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateAgreementDocument($input: CreateDocumentInput!) {\n    createDocument(input: $input) {\n      id\n      title\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SubKegiatanSearch($search: String) {\n    planningCodes(search: $search, level: SUB_KEGIATAN, first: 30) {\n      code\n      name\n      versionId\n    }\n  }\n',
+): (typeof documents)['\n  query SubKegiatanSearch($search: String) {\n    planningCodes(search: $search, level: SUB_KEGIATAN, first: 30) {\n      code\n      name\n      versionId\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -23,6 +23,17 @@ export type SubjectInput = {
   id: string;
 };
 
+export type CreateDocumentInput = {
+  title: string;
+  subject: SubjectInput;
+  fileId: string;
+  note?: string | null | undefined;
+  confidentiality?: Confidentiality | null | undefined;
+  readerIds?: Array<string> | null | undefined;
+  /** Default: organisasi pemanggil. */
+  organizationCode?: string | null | undefined;
+};
+
 export type CreateRequirementInput = {
   subject: SubjectInput;
   title: string;
@@ -135,7 +146,9 @@ export type NotificationCategory =
   /** Pengingat tenggat dan waktu layanan. */
   | 'PENGINGAT'
   /** Akun dan organisasi: peran, aktivasi, profil. */
-  | 'AKUN';
+  | 'AKUN'
+  /** Proyek pinjaman daerah: usulan, tahap, perjanjian, pencairan termin, laporan kemajuan. */
+  | 'PROYEK';
 
 export type ThreadSubjectInput = {
   type: string;
@@ -163,6 +176,171 @@ export type NotificationPreferencesInput = {
   /** Nomor ponsel untuk SMS, format +62… atau 08…; string kosong menghapus. */
   phone?: string | null | undefined;
 };
+
+export type LoanProjectStage =
+  | 'DRAFT'
+  | 'DATA_PREPARATION'
+  | 'DOCUMENT_SUBMISSION'
+  | 'VERIFICATION'
+  | 'APPROVED'
+  | 'AGREEMENT_SIGNED'
+  | 'DISBURSEMENT'
+  | 'IMPLEMENTATION'
+  | 'COMPLETED'
+  | 'CANCELLED';
+
+export type ExportFormat = 'XLSX' | 'PDF';
+
+export type DisbursementStatus = 'PLANNED' | 'REQUESTED' | 'APPROVED' | 'DISBURSED';
+
+export type ProgressReportStatus = 'SUBMITTED' | 'ACCEPTED' | 'REVISION_REQUESTED';
+
+export type ProgressReviewDecision = 'ACCEPT' | 'REQUEST_REVISION';
+
+export type MediaKind = 'PHOTO' | 'VIDEO';
+
+export type MediaLocationSource =
+  /** Dari metadata EXIF foto. */
+  | 'EXIF'
+  /** Diisi pelapor. */
+  | 'MANUAL'
+  | 'NONE';
+
+export type LoanProjectFilter = {
+  fiscalYear?: number | null | undefined;
+  stage?: Array<LoanProjectStage> | null | undefined;
+  organizationCode?: string | null | undefined;
+  lenderOrganizationCode?: string | null | undefined;
+  /** Cari pada nama atau kode proyek. */
+  search?: string | null | undefined;
+};
+
+export type ConsultantInput = {
+  name: string;
+  contractNumber?: string | null | undefined;
+  supervisor?: string | null | undefined;
+  contact?: string | null | undefined;
+};
+
+export type LoanProjectInput = {
+  fiscalYear: number;
+  name: string;
+  description: string;
+  borrowingReason: string;
+  organizationCode: string;
+  lenderOrganizationCode: string;
+  amount: number;
+  tenorMonths: number;
+  consultant?: ConsultantInput | null | undefined;
+  /** Kode sub kegiatan Permendagri 90/2019 (harus ada pada versi aktif). */
+  planningCodes?: Array<string> | null | undefined;
+  locations?: Array<ProjectLocationInput> | null | undefined;
+};
+
+export type LoanProjectUpdateInput = {
+  fiscalYear?: number | null | undefined;
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+  borrowingReason?: string | null | undefined;
+  organizationCode?: string | null | undefined;
+  lenderOrganizationCode?: string | null | undefined;
+  amount?: number | null | undefined;
+  tenorMonths?: number | null | undefined;
+  consultant?: ConsultantInput | null | undefined;
+  planningCodes?: Array<string> | null | undefined;
+};
+
+export type LngLatInput = {
+  lng: number;
+  lat: number;
+};
+
+export type ProjectLocationInput = {
+  latitude: number;
+  longitude: number;
+  address: string;
+  administrativeArea: string;
+  outline?: Array<LngLatInput> | null | undefined;
+};
+
+export type LoanAgreementInput = {
+  /** Dokumen perjanjian pinjaman (subjek proyek ini) yang versinya sudah disegel. */
+  documentId: string;
+  number: string;
+  signedOn: string;
+};
+
+export type DisbursementTrancheInput = {
+  /** Isi untuk mempertahankan termin yang ada. */
+  id?: string | null | undefined;
+  name: string;
+  plannedShare: number;
+  plannedDate: string;
+  minPhysicalProgress: number;
+  requirementGroup?: string | null | undefined;
+};
+
+export type ProgressPlanPointInput = {
+  period: string;
+  physicalPercent: number;
+  financialPercent: number;
+};
+
+export type ProgressMediaInput = {
+  fileId: string;
+  kind: MediaKind;
+  caption?: string | null | undefined;
+  /** Bila kosong diambil dari metadata EXIF foto (bila ada). */
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  capturedAt?: string | null | undefined;
+};
+
+export type ProgressReportInput = {
+  period: string;
+  physicalPercent: number;
+  financialPercent: number;
+  narrative: string;
+  problems?: string | null | undefined;
+  media?: Array<ProgressMediaInput> | null | undefined;
+};
+
+export type PlanningCodeKind =
+  /** Urusan, bidang urusan, program, kegiatan, sub kegiatan. */
+  | 'NOMENCLATURE'
+  /** Kode rekening (akun sampai sub rincian objek). */
+  | 'ACCOUNT';
+
+export type PlanningCodeLevel =
+  | 'URUSAN'
+  | 'BIDANG_URUSAN'
+  | 'PROGRAM'
+  | 'KEGIATAN'
+  | 'SUB_KEGIATAN'
+  | 'AKUN'
+  | 'KELOMPOK'
+  | 'JENIS'
+  | 'OBJEK'
+  | 'RINCIAN_OBJEK'
+  | 'SUB_RINCIAN_OBJEK';
+
+export type ImportFileFormat = 'CSV' | 'XLSX';
+
+export type PlanningCodeImportInput = {
+  /** Versi tujuan; dibuat bila belum ada (dengan `versionName` dan `legalBasis`). */
+  versionId: string;
+  versionName?: string | null | undefined;
+  legalBasis?: string | null | undefined;
+  kind: PlanningCodeKind;
+  format: ImportFileFormat;
+  filename: string;
+  /** Isi berkas dalam base64 (kolom: kode, nama). */
+  contentBase64: string;
+  dryRun?: boolean | null | undefined;
+};
+
+export type ImportRejectionReason =
+  'MALFORMED_CODE' | 'MISSING_PARENT' | 'DUPLICATE' | 'MISSING_NAME' | 'WRONG_KIND';
 
 export type AdminAuditLogQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -308,6 +486,43 @@ export type RequirementThreadsQuery = {
   requirements: Array<{ id: string; thread: { id: string; unreadCount: number } | null }>;
 };
 
+export type PlanningCodeVersionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PlanningCodeVersionsQuery = {
+  planningCodeVersions: Array<{
+    id: string;
+    name: string;
+    legalBasis: string;
+    active: boolean;
+    nomenclatureCount: number;
+    accountCount: number;
+    createdAt: string;
+  }>;
+};
+
+export type PlanningCodeImportsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PlanningCodeImportsQuery = {
+  planningCodeImports: Array<{
+    id: string;
+    versionId: string;
+    kind: PlanningCodeKind;
+    filename: string;
+    dryRun: boolean;
+    totalRows: number;
+    accepted: number;
+    rejected: number;
+    importedAt: string;
+    rejections: Array<{
+      row: number;
+      code: string | null;
+      reason: ImportRejectionReason;
+      message: string;
+    }>;
+    importedBy: { name: string | null; organizationCode: string | null };
+  }>;
+};
+
 export type ThreadHeaderQueryVariables = Exact<{
   id: string;
 }>;
@@ -406,6 +621,323 @@ export type MyProfileQuery = {
     createdAt: string;
     organization: { code: string; name: string } | null;
   } | null;
+};
+
+export type ProjectRequirementsQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ProjectRequirementsQuery = {
+  loanProject: {
+    id: string;
+    requirements: Array<
+      { id: string } & { ' $fragmentRefs'?: { RequirementItemFragment: RequirementItemFragment } }
+    >;
+  } | null;
+};
+
+export type ProjectDocumentsQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ProjectDocumentsQuery = {
+  loanProject: {
+    id: string;
+    documents: Array<{
+      id: string;
+      title: string;
+      organizationCode: string;
+      latestVersion: { number: number; uploadedAt: string };
+      versions: Array<{ number: number; signatures: Array<{ id: string }> }>;
+    }>;
+  } | null;
+};
+
+export type ProjectRequirementThreadsQueryVariables = Exact<{
+  type: string;
+  id: string;
+}>;
+
+export type ProjectRequirementThreadsQuery = {
+  requirements: Array<{ id: string; thread: { id: string; unreadCount: number } | null }>;
+};
+
+export type ProjectRequirementTemplatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProjectRequirementTemplatesQuery = {
+  requirementTemplates: Array<{
+    id: string;
+    code: string;
+    name: string;
+    description: string | null;
+    reviewerOrganizationCodes: Array<string>;
+    items: Array<{ title: string; group: string | null }>;
+  }>;
+};
+
+export type ProjectSetupOrganizationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProjectSetupOrganizationsQuery = {
+  organizations: { edges: Array<{ node: { code: string; name: string } }> };
+};
+
+export type ProjectHistoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ProjectHistoryQuery = {
+  loanProject: {
+    id: string;
+    createdAt: string;
+    createdBy: { name: string | null; organizationCode: string | null };
+    history: Array<{
+      transition: string;
+      from: LoanProjectStage;
+      to: LoanProjectStage;
+      at: string;
+      note: string | null;
+      actor: { name: string | null; organizationCode: string | null };
+    }>;
+  } | null;
+};
+
+export type ProjectLocationsQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ProjectLocationsQuery = {
+  loanProject: {
+    id: string;
+    locations: Array<{
+      id: string;
+      latitude: number;
+      longitude: number;
+      address: string;
+      administrativeArea: string;
+      outline: Array<{ lng: number; lat: number }> | null;
+    }>;
+    progressReports: Array<{
+      id: string;
+      period: string;
+      media: Array<{
+        fileId: string;
+        kind: MediaKind;
+        caption: string | null;
+        latitude: number | null;
+        longitude: number | null;
+      }>;
+    }>;
+  } | null;
+};
+
+export type LoanProjectSummaryQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type LoanProjectSummaryQuery = {
+  loanProject: {
+    id: string;
+    description: string;
+    borrowingReason: string;
+    physicalProgress: number;
+    financialProgress: number;
+    createdAt: string;
+    updatedAt: string;
+    consultant: {
+      name: string;
+      contractNumber: string | null;
+      supervisor: string | null;
+      contact: string | null;
+    } | null;
+    planningCodes: Array<{ code: string; name: string }>;
+    requirementSummary: {
+      total: number;
+      approved: number;
+      waived: number;
+      submitted: number;
+      revisionRequested: number;
+      outstanding: number;
+    };
+    agreement: {
+      documentId: string;
+      number: string;
+      signedOn: string;
+      sealed: boolean;
+      recordedAt: string;
+      recordedBy: { name: string | null; organizationCode: string | null };
+    } | null;
+    disbursementSummary: {
+      plannedAmount: number;
+      approvedAmount: number;
+      disbursedAmount: number;
+      remainingAmount: number;
+      disbursedShare: number;
+    };
+  } | null;
+};
+
+export type LoanProjectAgreementDocumentsQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type LoanProjectAgreementDocumentsQuery = {
+  loanProject: {
+    id: string;
+    documents: Array<{
+      id: string;
+      title: string;
+      latestVersion: { number: number };
+      versions: Array<{ number: number; signatures: Array<{ id: string }> }>;
+    }>;
+  } | null;
+};
+
+export type LoanProjectHeaderQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type LoanProjectHeaderQuery = {
+  loanProject: {
+    id: string;
+    code: string;
+    name: string;
+    fiscalYear: number;
+    stage: LoanProjectStage;
+    organizationCode: string;
+    organizationName: string;
+    lenderOrganizationCode: string;
+    lenderName: string;
+    amount: number;
+    tenorMonths: number;
+    behindPlan: boolean;
+    viewerCanEdit: boolean;
+    viewerCanEditTechnical: boolean;
+    requirementSummary: { total: number; outstanding: number; revisionRequested: number };
+    availableActions: Array<{
+      name: string;
+      label: string;
+      to: LoanProjectStage;
+      requiresNote: boolean;
+      blockedReason: string | null;
+    }>;
+  } | null;
+};
+
+export type LoanProjectThreadQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type LoanProjectThreadQuery = {
+  loanProject: { id: string; thread: { id: string; unreadCount: number } | null } | null;
+};
+
+export type EditLoanProjectQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type EditLoanProjectQuery = {
+  loanProject: {
+    id: string;
+    code: string;
+    name: string;
+    fiscalYear: number;
+    stage: LoanProjectStage;
+    description: string;
+    borrowingReason: string;
+    organizationCode: string;
+    organizationName: string;
+    lenderOrganizationCode: string;
+    lenderName: string;
+    amount: number;
+    tenorMonths: number;
+    viewerCanEdit: boolean;
+    viewerCanEditTechnical: boolean;
+    consultant: {
+      name: string;
+      contractNumber: string | null;
+      supervisor: string | null;
+      contact: string | null;
+    } | null;
+    planningCodes: Array<{ code: string; name: string }>;
+  } | null;
+};
+
+export type LoanProjectsQueryVariables = Exact<{
+  filter?: LoanProjectFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type LoanProjectsQuery = {
+  loanProjects: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: { id: string } & {
+        ' $fragmentRefs'?: { LoanProjectRowFragment: LoanProjectRowFragment };
+      };
+    }>;
+  };
+  loanProjectFacets: {
+    fiscalYears: Array<number>;
+    organizations: Array<{ value: string; label: string; count: number }>;
+    lenders: Array<{ value: string; label: string; count: number }>;
+    stages: Array<{ value: string; label: string; count: number }>;
+  };
+};
+
+export type LoanPortfolioQueryVariables = Exact<{
+  fiscalYear?: number | null | undefined;
+}>;
+
+export type LoanPortfolioQuery = {
+  loanPortfolio: {
+    fiscalYear: number | null;
+    totals: {
+      projectCount: number;
+      loanAmount: number;
+      approvedAmount: number;
+      disbursedAmount: number;
+      physicalRealisation: number;
+      financialRealisation: number;
+      behindPlanCount: number;
+    };
+    byYear: Array<{
+      fiscalYear: number;
+      totals: {
+        projectCount: number;
+        loanAmount: number;
+        approvedAmount: number;
+        disbursedAmount: number;
+      };
+    }>;
+    byStage: Array<{ stage: LoanProjectStage; label: string; count: number; amount: number }>;
+    byOrganization: Array<{ value: string; label: string; count: number }>;
+    behindPlan: Array<{
+      id: string;
+      code: string;
+      name: string;
+      fiscalYear: number;
+      organizationCode: string;
+      organizationName: string;
+      stage: LoanProjectStage;
+      amount: number;
+      physicalProgress: number;
+      financialProgress: number;
+    }>;
+  };
+  loanProjectFacets: { fiscalYears: Array<number> };
+};
+
+export type LoanPortfolioMapQueryVariables = Exact<{
+  filter?: LoanProjectFilter | null | undefined;
+}>;
+
+export type LoanPortfolioMapQuery = {
+  loanProjectMap: Array<{
+    projectId: string;
+    projectName: string;
+    location: { id: string; latitude: number; longitude: number; address: string };
+  }>;
 };
 
 export type DirectoryOrganizationQueryVariables = Exact<{
@@ -832,6 +1364,320 @@ export type CreateOrganizationMutationVariables = Exact<{
 
 export type CreateOrganizationMutation = { createOrganization: { id: string; code: string } };
 
+export type DisbursementTabQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type DisbursementTabQuery = {
+  loanProject: {
+    id: string;
+    amount: number;
+    physicalProgress: number;
+    viewerCanEdit: boolean;
+    disbursementSummary: {
+      plannedAmount: number;
+      approvedAmount: number;
+      disbursedAmount: number;
+      remainingAmount: number;
+      disbursedShare: number;
+    };
+    disbursements: Array<{
+      id: string;
+      sequence: number;
+      name: string;
+      plannedShare: number;
+      plannedAmount: number;
+      plannedDate: string;
+      minPhysicalProgress: number;
+      requirementGroup: string | null;
+      status: DisbursementStatus;
+      statusLabel: string;
+      disbursedAmount: number | null;
+      disbursedOn: string | null;
+      readinessWarnings: Array<string>;
+      availableActions: Array<{
+        name: string;
+        label: string;
+        requiresNote: boolean;
+        blockedReason: string | null;
+      }>;
+      history: Array<{
+        transition: string;
+        at: string;
+        note: string | null;
+        actor: { name: string | null; organizationCode: string | null };
+      }>;
+    }>;
+  } | null;
+};
+
+export type TransitionDisbursementMutationVariables = Exact<{
+  projectId: string;
+  trancheId: string;
+  transition: string;
+  note?: string | null | undefined;
+  disbursedAmount?: number | null | undefined;
+  disbursedOn?: string | null | undefined;
+}>;
+
+export type TransitionDisbursementMutation = { transitionDisbursement: { id: string } };
+
+export type SaveDisbursementPlanMutationVariables = Exact<{
+  projectId: string;
+  tranches: Array<DisbursementTrancheInput> | DisbursementTrancheInput;
+}>;
+
+export type SaveDisbursementPlanMutation = { saveDisbursementPlan: { id: string } };
+
+export type PlanningCodeListQueryVariables = Exact<{
+  kind: PlanningCodeKind;
+  versionId?: string | null | undefined;
+  parentCode?: string | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+export type PlanningCodeListQuery = {
+  planningCodes: Array<{
+    code: string;
+    name: string;
+    level: PlanningCodeLevel;
+    levelLabel: string;
+    parentCode: string | null;
+    childCount: number;
+  }>;
+};
+
+export type PlanningCodeTrailQueryVariables = Exact<{
+  code: string;
+  kind: PlanningCodeKind;
+  versionId?: string | null | undefined;
+}>;
+
+export type PlanningCodeTrailQuery = {
+  planningCode: {
+    code: string;
+    name: string;
+    level: PlanningCodeLevel;
+    levelLabel: string;
+    childCount: number;
+    path: Array<{ code: string; name: string; levelLabel: string }>;
+  } | null;
+};
+
+export type ImportPlanningCodesMutationVariables = Exact<{
+  input: PlanningCodeImportInput;
+}>;
+
+export type ImportPlanningCodesMutation = {
+  importPlanningCodes: {
+    id: string;
+    versionId: string;
+    kind: PlanningCodeKind;
+    filename: string;
+    dryRun: boolean;
+    totalRows: number;
+    accepted: number;
+    rejected: number;
+    importedAt: string;
+    rejections: Array<{
+      row: number;
+      code: string | null;
+      reason: ImportRejectionReason;
+      message: string;
+    }>;
+  };
+};
+
+export type ActivatePlanningCodeVersionMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type ActivatePlanningCodeVersionMutation = {
+  activatePlanningCodeVersion: { id: string; active: boolean };
+};
+
+export type LoanPortfolioExportQueryVariables = Exact<{
+  format: ExportFormat;
+  fiscalYear?: number | null | undefined;
+}>;
+
+export type LoanPortfolioExportQuery = {
+  loanPortfolioExport: { filename: string; contentType: string; base64: string; size: number };
+};
+
+export type ProgressTabQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ProgressTabQuery = {
+  loanProject: {
+    id: string;
+    name: string;
+    physicalProgress: number;
+    financialProgress: number;
+    behindPlan: boolean;
+    viewerCanEdit: boolean;
+    viewerCanReportProgress: boolean;
+    locations: Array<{ id: string; latitude: number; longitude: number; address: string }>;
+    progressPlan: Array<{ period: string; physicalPercent: number; financialPercent: number }>;
+    sCurve: Array<{
+      period: string;
+      plannedPhysical: number | null;
+      actualPhysical: number | null;
+      plannedFinancial: number | null;
+      actualFinancial: number | null;
+    }>;
+    progressReports: Array<{
+      id: string;
+      period: string;
+      physicalPercent: number;
+      financialPercent: number;
+      narrative: string;
+      problems: string | null;
+      status: ProgressReportStatus;
+      statusLabel: string;
+      submittedAt: string;
+      reviewedAt: string | null;
+      reviewNote: string | null;
+      submittedBy: { name: string | null; organizationCode: string | null };
+      reviewedBy: { name: string | null; organizationCode: string | null } | null;
+      media: Array<{
+        fileId: string;
+        kind: MediaKind;
+        caption: string | null;
+        latitude: number | null;
+        longitude: number | null;
+        capturedAt: string | null;
+        locationSource: MediaLocationSource;
+        file: {
+          id: string;
+          filename: string;
+          contentType: string;
+          downloadPath: string;
+          thumbnailPath: string | null;
+        } | null;
+      }>;
+    }>;
+  } | null;
+};
+
+export type StoredFileCaptureQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type StoredFileCaptureQuery = {
+  storedFile: {
+    id: string;
+    capture: { latitude: number | null; longitude: number | null; takenAt: string | null } | null;
+  } | null;
+};
+
+export type SubmitProgressReportMutationVariables = Exact<{
+  projectId: string;
+  input: ProgressReportInput;
+}>;
+
+export type SubmitProgressReportMutation = {
+  submitProgressReport: { id: string; status: ProgressReportStatus };
+};
+
+export type ReviewProgressReportMutationVariables = Exact<{
+  projectId: string;
+  reportId: string;
+  decision: ProgressReviewDecision;
+  note?: string | null | undefined;
+}>;
+
+export type ReviewProgressReportMutation = {
+  reviewProgressReport: { id: string; status: ProgressReportStatus };
+};
+
+export type SaveProgressPlanMutationVariables = Exact<{
+  projectId: string;
+  points: Array<ProgressPlanPointInput> | ProgressPlanPointInput;
+}>;
+
+export type SaveProgressPlanMutation = { saveProgressPlan: { id: string } };
+
+export type ProjectFormOrganizationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProjectFormOrganizationsQuery = {
+  organizations: { edges: Array<{ node: { code: string; name: string; kind: OrganizationKind } }> };
+};
+
+export type LoanProjectRowFragment = {
+  id: string;
+  code: string;
+  name: string;
+  fiscalYear: number;
+  organizationCode: string;
+  organizationName: string;
+  lenderOrganizationCode: string;
+  lenderName: string;
+  amount: number;
+  stage: LoanProjectStage;
+  physicalProgress: number;
+  behindPlan: boolean;
+  requirementSummary: { total: number; approved: number; waived: number };
+} & { ' $fragmentName'?: 'LoanProjectRowFragment' };
+
+export type CreateLoanProjectMutationVariables = Exact<{
+  input: LoanProjectInput;
+}>;
+
+export type CreateLoanProjectMutation = { createLoanProject: { id: string; code: string } };
+
+export type UpdateLoanProjectMutationVariables = Exact<{
+  id: string;
+  input: LoanProjectUpdateInput;
+}>;
+
+export type UpdateLoanProjectMutation = {
+  updateLoanProject: { id: string; code: string; updatedAt: string };
+};
+
+export type TransitionLoanProjectMutationVariables = Exact<{
+  id: string;
+  transition: string;
+  note?: string | null | undefined;
+}>;
+
+export type TransitionLoanProjectMutation = {
+  transitionLoanProject: { id: string; stage: LoanProjectStage };
+};
+
+export type SetProjectLocationsMutationVariables = Exact<{
+  projectId: string;
+  locations: Array<ProjectLocationInput> | ProjectLocationInput;
+}>;
+
+export type SetProjectLocationsMutation = {
+  setProjectLocations: { id: string; locations: Array<{ id: string }> };
+};
+
+export type SetLoanAgreementMutationVariables = Exact<{
+  projectId: string;
+  input: LoanAgreementInput;
+}>;
+
+export type SetLoanAgreementMutation = {
+  setLoanAgreement: { id: string; agreement: { documentId: string; sealed: boolean } | null };
+};
+
+export type CreateAgreementDocumentMutationVariables = Exact<{
+  input: CreateDocumentInput;
+}>;
+
+export type CreateAgreementDocumentMutation = { createDocument: { id: string; title: string } };
+
+export type SubKegiatanSearchQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+export type SubKegiatanSearchQuery = {
+  planningCodes: Array<{ code: string; name: string; versionId: string }>;
+};
+
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
@@ -1122,6 +1968,45 @@ export const DocumentVersionItemFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<DocumentVersionItemFragment, unknown>;
+export const LoanProjectRowFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'LoanProjectRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'LoanProject' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fiscalYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lenderOrganizationCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lenderName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'physicalProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'behindPlan' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requirementSummary' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'approved' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'waived' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanProjectRowFragment, unknown>;
 export const UserRowFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2136,6 +3021,101 @@ export const RequirementThreadsDocument = {
     },
   ],
 } as unknown as DocumentNode<RequirementThreadsQuery, RequirementThreadsQueryVariables>;
+export const PlanningCodeVersionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PlanningCodeVersions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'planningCodeVersions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nomenclatureCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'accountCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PlanningCodeVersionsQuery, PlanningCodeVersionsQueryVariables>;
+export const PlanningCodeImportsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PlanningCodeImports' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'planningCodeImports' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '20' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'versionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalRows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'accepted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rejected' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'rejections' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'importedBy' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'importedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PlanningCodeImportsQuery, PlanningCodeImportsQueryVariables>;
 export const ThreadHeaderDocument = {
   kind: 'Document',
   definitions: [
@@ -2492,6 +3472,1333 @@ export const MyProfileDocument = {
     },
   ],
 } as unknown as DocumentNode<MyProfileQuery, MyProfileQueryVariables>;
+export const ProjectRequirementsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectRequirements' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'requirements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RequirementItem' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RequirementItem' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DocumentRequirement' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'group' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'subject' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'uploaderOrganizationCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reviewerOrganizationCodes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currentReviewerOrganizationCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'document' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'history' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'transition' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'actor' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'documentVersion' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'availableActions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresNote' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'blockedReason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProjectRequirementsQuery, ProjectRequirementsQueryVariables>;
+export const ProjectDocumentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectDocuments' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'documents' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'latestVersion' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'uploadedAt' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'versions' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'signatures' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProjectDocumentsQuery, ProjectDocumentsQueryVariables>;
+export const ProjectRequirementThreadsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectRequirementThreads' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'type' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requirements' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'subjectType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'type' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'subjectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'thread' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unreadCount' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ProjectRequirementThreadsQuery,
+  ProjectRequirementThreadsQueryVariables
+>;
+export const ProjectRequirementTemplatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectRequirementTemplates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requirementTemplates' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reviewerOrganizationCodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'items' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'group' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ProjectRequirementTemplatesQuery,
+  ProjectRequirementTemplatesQueryVariables
+>;
+export const ProjectSetupOrganizationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectSetupOrganizations' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organizations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ProjectSetupOrganizationsQuery,
+  ProjectSetupOrganizationsQueryVariables
+>;
+export const ProjectHistoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectHistory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'createdBy' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'history' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'transition' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'actor' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProjectHistoryQuery, ProjectHistoryQueryVariables>;
+export const ProjectLocationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectLocations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'locations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'administrativeArea' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outline' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'lng' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lat' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progressReports' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'media' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'fileId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProjectLocationsQuery, ProjectLocationsQueryVariables>;
+export const LoanProjectSummaryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanProjectSummary' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'borrowingReason' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'consultant' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supervisor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contact' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'planningCodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'requirementSummary' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'approved' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'waived' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'submitted' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revisionRequested' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'outstanding' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'agreement' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'documentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'signedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sealed' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'recordedBy' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'disbursementSummary' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'approvedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'remainingAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedShare' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'physicalProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'financialProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanProjectSummaryQuery, LoanProjectSummaryQueryVariables>;
+export const LoanProjectAgreementDocumentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanProjectAgreementDocuments' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'documents' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'latestVersion' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'number' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'versions' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'signatures' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  LoanProjectAgreementDocumentsQuery,
+  LoanProjectAgreementDocumentsQueryVariables
+>;
+export const LoanProjectHeaderDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanProjectHeader' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fiscalYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lenderOrganizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lenderName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tenorMonths' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'behindPlan' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEditTechnical' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'requirementSummary' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'outstanding' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revisionRequested' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'availableActions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'requiresNote' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'blockedReason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanProjectHeaderQuery, LoanProjectHeaderQueryVariables>;
+export const LoanProjectThreadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanProjectThread' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'thread' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unreadCount' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanProjectThreadQuery, LoanProjectThreadQueryVariables>;
+export const EditLoanProjectDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EditLoanProject' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fiscalYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'borrowingReason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lenderOrganizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lenderName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tenorMonths' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'consultant' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supervisor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contact' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'planningCodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEditTechnical' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EditLoanProjectQuery, EditLoanProjectQueryVariables>;
+export const LoanProjectsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanProjects' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LoanProjectFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProjects' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '20' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'LoanProjectRow' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProjectFacets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fiscalYears' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organizations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lenders' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'stages' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'LoanProjectRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'LoanProject' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fiscalYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lenderOrganizationCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lenderName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'physicalProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'behindPlan' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requirementSummary' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'approved' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'waived' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanProjectsQuery, LoanProjectsQueryVariables>;
+export const LoanPortfolioDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanPortfolio' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fiscalYear' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanPortfolio' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fiscalYear' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fiscalYear' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fiscalYear' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'totals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'projectCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'loanAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'approvedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'physicalRealisation' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'financialRealisation' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'behindPlanCount' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byYear' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'fiscalYear' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'totals' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'projectCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'loanAmount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'approvedAmount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'disbursedAmount' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byStage' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byOrganization' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'behindPlan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fiscalYear' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'physicalProgress' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'financialProgress' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProjectFacets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'fiscalYears' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanPortfolioQuery, LoanPortfolioQueryVariables>;
+export const LoanPortfolioMapDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanPortfolioMap' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LoanProjectFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProjectMap' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'projectId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'projectName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'location' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanPortfolioMapQuery, LoanPortfolioMapQueryVariables>;
 export const DirectoryOrganizationDocument = {
   kind: 'Document',
   definitions: [
@@ -4219,6 +6526,1474 @@ export const CreateOrganizationDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const DisbursementTabDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DisbursementTab' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'physicalProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'disbursementSummary' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'approvedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'remainingAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedShare' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'disbursements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sequence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedShare' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'minPhysicalProgress' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'requirementGroup' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'statusLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'readinessWarnings' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'availableActions' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'requiresNote' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'blockedReason' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'history' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'transition' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'actor' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'organizationCode' },
+                                  },
+                                ],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DisbursementTabQuery, DisbursementTabQueryVariables>;
+export const TransitionDisbursementDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TransitionDisbursement' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'trancheId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'transition' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'disbursedAmount' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Float' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'disbursedOn' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'transitionDisbursement' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'projectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'trancheId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'trancheId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'transition' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'transition' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'disbursedAmount' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'disbursedAmount' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'disbursedOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'disbursedOn' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  TransitionDisbursementMutation,
+  TransitionDisbursementMutationVariables
+>;
+export const SaveDisbursementPlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveDisbursementPlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'tranches' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: {
+                  kind: 'NamedType',
+                  name: { kind: 'Name', value: 'DisbursementTrancheInput' },
+                },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveDisbursementPlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'projectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'tranches' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'tranches' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveDisbursementPlanMutation, SaveDisbursementPlanMutationVariables>;
+export const PlanningCodeListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PlanningCodeList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PlanningCodeKind' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'versionId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'parentCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'planningCodes' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'versionId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'versionId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'parentCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'parentCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'search' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'levelLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'childCount' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PlanningCodeListQuery, PlanningCodeListQueryVariables>;
+export const PlanningCodeTrailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PlanningCodeTrail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PlanningCodeKind' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'versionId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'planningCode' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'versionId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'versionId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'levelLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'childCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'path' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'levelLabel' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PlanningCodeTrailQuery, PlanningCodeTrailQueryVariables>;
+export const ImportPlanningCodesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ImportPlanningCodes' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PlanningCodeImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importPlanningCodes' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'versionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalRows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'accepted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rejected' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'rejections' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'importedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportPlanningCodesMutation, ImportPlanningCodesMutationVariables>;
+export const ActivatePlanningCodeVersionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ActivatePlanningCodeVersion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'activatePlanningCodeVersion' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ActivatePlanningCodeVersionMutation,
+  ActivatePlanningCodeVersionMutationVariables
+>;
+export const LoanPortfolioExportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LoanPortfolioExport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ExportFormat' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fiscalYear' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanPortfolioExport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'format' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fiscalYear' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fiscalYear' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'base64' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'size' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoanPortfolioExportQuery, LoanPortfolioExportQueryVariables>;
+export const ProgressTabDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgressTab' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'loanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'physicalProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'financialProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'behindPlan' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanReportProgress' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'locations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progressPlan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'physicalPercent' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'financialPercent' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sCurve' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedPhysical' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualPhysical' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedFinancial' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualFinancial' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progressReports' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'physicalPercent' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'financialPercent' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'problems' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'statusLabel' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'submittedBy' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'reviewedBy' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reviewedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reviewNote' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'media' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'fileId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'capturedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'locationSource' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'file' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'thumbnailPath' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgressTabQuery, ProgressTabQueryVariables>;
+export const StoredFileCaptureDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'StoredFileCapture' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'storedFile' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'capture' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'takenAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StoredFileCaptureQuery, StoredFileCaptureQueryVariables>;
+export const SubmitProgressReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SubmitProgressReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressReportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'submitProgressReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'projectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitProgressReportMutation, SubmitProgressReportMutationVariables>;
+export const ReviewProgressReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReviewProgressReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reportId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'decision' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressReviewDecision' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reviewProgressReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'projectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reportId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reportId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'decision' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'decision' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReviewProgressReportMutation, ReviewProgressReportMutationVariables>;
+export const SaveProgressPlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveProgressPlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'points' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: {
+                  kind: 'NamedType',
+                  name: { kind: 'Name', value: 'ProgressPlanPointInput' },
+                },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveProgressPlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'projectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'points' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'points' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveProgressPlanMutation, SaveProgressPlanMutationVariables>;
+export const ProjectFormOrganizationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectFormOrganizations' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organizations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProjectFormOrganizationsQuery, ProjectFormOrganizationsQueryVariables>;
+export const CreateLoanProjectDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateLoanProject' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LoanProjectInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createLoanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateLoanProjectMutation, CreateLoanProjectMutationVariables>;
+export const UpdateLoanProjectDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateLoanProject' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LoanProjectUpdateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateLoanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateLoanProjectMutation, UpdateLoanProjectMutationVariables>;
+export const TransitionLoanProjectDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TransitionLoanProject' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'transition' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'transitionLoanProject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'transition' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'transition' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TransitionLoanProjectMutation, TransitionLoanProjectMutationVariables>;
+export const SetProjectLocationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetProjectLocations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'locations' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProjectLocationInput' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setProjectLocations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'projectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'locations' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'locations' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'locations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetProjectLocationsMutation, SetProjectLocationsMutationVariables>;
+export const SetLoanAgreementDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetLoanAgreement' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LoanAgreementInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setLoanAgreement' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'projectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'projectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'agreement' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'documentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sealed' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetLoanAgreementMutation, SetLoanAgreementMutationVariables>;
+export const CreateAgreementDocumentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateAgreementDocument' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateDocumentInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createDocument' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  CreateAgreementDocumentMutation,
+  CreateAgreementDocumentMutationVariables
+>;
+export const SubKegiatanSearchDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SubKegiatanSearch' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'planningCodes' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'search' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'level' },
+                value: { kind: 'EnumValue', value: 'SUB_KEGIATAN' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '30' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'versionId' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubKegiatanSearchQuery, SubKegiatanSearchQueryVariables>;
 export const CreateUserDocument = {
   kind: 'Document',
   definitions: [

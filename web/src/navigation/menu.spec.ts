@@ -10,6 +10,9 @@ describe('menu', () => {
       '/profil',
       '/dokumen',
       '/notifikasi',
+      '/proyek',
+      '/proyek/portofolio',
+      '/kode-perencanaan',
       '/admin/pengguna',
       '/admin/organisasi',
       '/organisasi/profil',
@@ -24,8 +27,40 @@ describe('menu', () => {
       '/organisasi/profil',
       '/admin/audit',
     ]);
-    expect(hrefs(['pelaksana'])).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi']);
+    expect(hrefs(['pelaksana'])).toEqual([
+      '/dasbor',
+      '/profil',
+      '/dokumen',
+      '/notifikasi',
+      '/proyek',
+      '/kode-perencanaan',
+    ]);
     expect(hrefs([])).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi']);
+  });
+
+  it('opens the loan projects to the SIPOPI roles only', () => {
+    const common = ['/dasbor', '/profil', '/dokumen', '/notifikasi'];
+    expect(hrefs(['bpkad'])).toEqual([
+      ...common,
+      '/proyek',
+      '/proyek/portofolio',
+      '/kode-perencanaan',
+    ]);
+    expect(hrefs(['pimpinan'])).toEqual([
+      ...common,
+      '/proyek',
+      '/proyek/portofolio',
+      '/kode-perencanaan',
+    ]);
+    expect(hrefs(['pemberi-pinjaman'])).toEqual([...common, '/proyek']);
+    expect(hrefs(['admin-opd'])).not.toContain('/proyek');
+    // A project's pages follow /proyek; the portfolio has its own, narrower entry.
+    expect(menuItemFor('/proyek/9b2f/ubah')?.key).toBe('projects');
+    expect(menuItemFor('/proyek/baru')?.key).toBe('projects');
+    expect(menuItemFor('/proyek/portofolio')?.key).toBe('portfolio');
+    const portfolio = MENU.find((item) => item.href === '/proyek/portofolio');
+    expect(portfolio && mayUse(portfolio, ['pelaksana', 'pemberi-pinjaman'])).toBe(false);
+    expect(menuItemFor('/kode-perencanaan/impor')?.key).toBe('planningCodes');
   });
 
   it('combines the menus of several roles', () => {

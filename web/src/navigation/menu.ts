@@ -8,6 +8,9 @@ export interface MenuItem {
     | 'profile'
     | 'documents'
     | 'notifications'
+    | 'projects'
+    | 'portfolio'
+    | 'planningCodes'
     | 'users'
     | 'organizations'
     | 'organizationProfile'
@@ -27,6 +30,21 @@ export const MENU: readonly MenuItem[] = [
   { href: '/dokumen', key: 'documents', roles: 'signed-in' },
   // Inbox, correspondence threads and preferences: everyone receives notifications.
   { href: '/notifikasi', key: 'notifications', roles: 'signed-in' },
+  // SIPOPI (DOMAIN.md §3): pelaksana and the lender see only their own projects; the projects
+  // service filters, the page only needs the role.
+  {
+    href: '/proyek',
+    key: 'projects',
+    roles: ['bpkad', 'pelaksana', 'pemberi-pinjaman', 'pimpinan', 'super-admin'],
+  },
+  // The leaders' dashboard; a longer prefix than /proyek, so it governs its own path.
+  { href: '/proyek/portofolio', key: 'portfolio', roles: ['pimpinan', 'bpkad', 'super-admin'] },
+  // Permendagri 90/2019 nomenclature: browsing for those citing codes, importing for BPKAD.
+  {
+    href: '/kode-perencanaan',
+    key: 'planningCodes',
+    roles: ['bpkad', 'super-admin', 'pimpinan', 'pelaksana'],
+  },
   { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
   { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },
   { href: '/organisasi/profil', key: 'organizationProfile', roles: ['super-admin', 'admin-opd'] },

@@ -15,10 +15,14 @@ const baseTheme = {
   defaultRadius: 'md',
 } as const;
 
-// Mantine's default dimmed grey is below WCAG AA contrast on white for small text.
 const accessibleColors: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a' },
+  // Mantine's default dimmed, error and placeholder colours fall below WCAG AA on white.
+  light: {
+    '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-error': '#c92a2a',
+    '--mantine-color-placeholder': '#5c636a',
+  },
   dark: {},
 });
 

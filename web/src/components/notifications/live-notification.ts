@@ -8,6 +8,7 @@ const CATEGORY_ORDER = {
   KORESPONDENSI: 2,
   PENGINGAT: 3,
   AKUN: 4,
+  PROYEK: 5,
 } as const satisfies Record<NotificationCategory, number>;
 
 export const NOTIFICATION_CATEGORIES = Object.keys(CATEGORY_ORDER) as NotificationCategory[];
