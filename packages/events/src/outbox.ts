@@ -223,29 +223,50 @@ export class Outbox {
       (p, index) => !known.has(p.id) && pending.findIndex((q) => q.id === p.id) === index,
     );
     if (fresh.length === 0) return;
-    const counter = await this.counters.findOneAndUpdate(
-      { _id: 'seq' },
-      { $inc: { value: fresh.length } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    const first = (counter?.value ?? fresh.length) - fresh.length + 1;
+    let next = (await this.reserve(fresh.length)) - fresh.length + 1;
     const createdAt = new Date();
     // One insert per event (usually one or two per write): FerretDB v1 hangs on large bulk writes.
-    for (const [index, p] of fresh.entries()) {
+    for (const p of fresh) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.rows.insertOne({
+            _id: p.id,
+            seq: next,
+            type: p.type,
+            natsSubject: subjectForType(p.type),
+            envelope: p.envelope,
+            createdAt,
+            sentAt: null,
+            attempts: 0,
+          });
+          next += 1;
+          break;
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+          // A concurrent flush of the same document stored this event first.
+          if (await this.rows.findOne({ _id: p.id }, { projection: { _id: 1 } })) break;
+          // Otherwise the sequence number was taken: FerretDB's $inc is not atomic, so two
+          // stores can reserve the same numbers. Take a fresh one rather than drop the event.
+          if (attempt >= 20) throw err;
+          next = await this.reserve(1);
+        }
+      }
+    }
+  }
+
+  /** Reserves `count` sequence numbers and returns the last one. */
+  private async reserve(count: number): Promise<number> {
+    for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.rows.insertOne({
-          _id: p.id,
-          seq: first + index,
-          type: p.type,
-          natsSubject: subjectForType(p.type),
-          envelope: p.envelope,
-          createdAt,
-          sentAt: null,
-          attempts: 0,
-        });
+        const counter = await this.counters.findOneAndUpdate(
+          { _id: 'seq' },
+          { $inc: { value: count } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        return counter?.value ?? count;
       } catch (err) {
-        // A concurrent flush of the same document stored this event first.
-        if (!isDuplicateKey(err)) throw err;
+        // Two first-ever upserts of the counter race on its _id; the loser simply increments.
+        if (!isDuplicateKey(err) || attempt >= 3) throw err;
       }
     }
   }

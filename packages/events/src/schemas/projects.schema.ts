@@ -70,7 +70,11 @@ export const projectsEventSchemas = {
     period: z.string(),
     decision: z.enum(['ACCEPT', 'REQUEST_REVISION']),
     note: z.string().nullable(),
-    reviewedBy: z.object({ id, name: z.string().nullable(), organizationCode: z.string().nullable() }),
+    reviewedBy: z.object({
+      id,
+      name: z.string().nullable(),
+      organizationCode: z.string().nullable(),
+    }),
     submittedById: id,
   }),
   'projects.planningCodes.imported': z.object({
