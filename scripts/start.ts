@@ -19,6 +19,7 @@ import {
 } from './lib/infra/process.js';
 import { DEV_PASSWORD, GATEWAY_PORT, existingServices, serviceUrl } from './lib/platform.js';
 import { WEB_URL, ensureWebBuild, startWeb, webEnvironment } from './lib/web.js';
+import { seedDemoProjects } from './seed-demo-projects.js';
 
 const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -99,6 +100,22 @@ async function main(): Promise<void> {
     });
     console.log(`[sipadu] gateway siap di http://localhost:${GATEWAY_PORT}/graphql`);
 
+    // The SIPOPI demo story, told through the gateway once (skipped when projects exist). Demo
+    // data is a convenience: a failure is reported and the platform keeps running.
+    if (services.some((unit) => unit.name === 'projects')) {
+      try {
+        await seedDemoProjects({
+          gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+          keycloakUrl: infra.urls.keycloakUrl,
+          log: (line) => console.log(`[sipadu] demo proyek: ${line}`),
+        });
+      } catch (error) {
+        console.warn(
+          `[sipadu] peringatan: data demo proyek pinjaman gagal dibuat: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+
     const webEnv = webEnvironment({
       keycloakUrl: infra.urls.keycloakUrl,
       gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
@@ -138,6 +155,7 @@ const DEV_USERS: [string, string][] = [
   ['pimpinan', 'SETDA'],
   ['bpkad', 'BPKAD'],
   ['pelaksana', 'DPUPR'],
+  ['pelaksana-rsud', 'RSUD'],
   ['pemberi-pinjaman', 'PTSMI'],
   ['evaluator', 'INSPEKTORAT'],
   ['unit-kerja', 'DPUPR'],

@@ -80,12 +80,21 @@ describe('web portal in the browser', () => {
     });
   });
 
+  // Menus after the four everyone has: the loan-project pages, then administration.
   const roleCases: [username: string, name: string, org: string, adminMenus: string[]][] = [
     [
       'super-admin',
       'Rudi Hartono',
       'DISKOMINFO',
-      ['/admin/pengguna', '/admin/organisasi', '/organisasi/profil', '/admin/audit'],
+      [
+        '/proyek',
+        '/proyek/portofolio',
+        '/kode-perencanaan',
+        '/admin/pengguna',
+        '/admin/organisasi',
+        '/organisasi/profil',
+        '/admin/audit',
+      ],
     ],
     [
       'admin-opd',
@@ -93,7 +102,7 @@ describe('web portal in the browser', () => {
       'DINKES',
       ['/admin/pengguna', '/organisasi/profil', '/admin/audit'],
     ],
-    ['pelaksana', 'Budi Santoso', 'DPUPR', []],
+    ['pelaksana', 'Budi Santoso', 'DPUPR', ['/proyek', '/kode-perencanaan']],
   ];
   it.for(roleCases)(
     'shows %s their name, organization and only their menus',

@@ -1,4 +1,4 @@
-// The API as clients meet it in tests: the identity, documents and notifications subgraphs on
+// The API as clients meet it in tests: the identity, documents, notifications and projects subgraphs on
 // throwaway databases (seeded) behind the gateway composed from the real SDL. Infrastructure comes
 // from the Vitest global setup.
 import { rmSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { startIdentityService } from '../../services/identity/src/app.js';
 import { identityEnvironment } from '../../services/identity/src/environment.js';
 import { startNotificationsService } from '../../services/notifications/src/app.js';
 import { notificationsEnvironment } from '../../services/notifications/src/environment.js';
+import { startProjectsService } from '../../services/projects/src/app.js';
+import { projectsEnvironment } from '../../services/projects/src/environment.js';
 import { createGatewayApp } from '../../gateway/src/app.js';
 import { composeSubgraphs, readSubgraphSources } from '../../gateway/src/composition.js';
 import { loadGatewayEnvironment } from '../../gateway/src/environment.js';
@@ -49,7 +51,16 @@ async function removeConsumers(natsUrl: string, prefixes: readonly string[]): Pr
   }
 }
 
-export async function startApiStack(database: string): Promise<ApiStack> {
+export interface ApiStackOptions {
+  /** How often the notifications service looks for due reminders and deliveries (300 ms). */
+  notificationsPollMs?: number;
+}
+
+export async function startApiStack(
+  database: string,
+  options: ApiStackOptions = {},
+): Promise<ApiStack> {
+  const notificationsPollMs = String(options.notificationsPollMs ?? 300);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step();
@@ -63,7 +74,8 @@ export async function startApiStack(database: string): Promise<ApiStack> {
     });
     const documentsDatabase = `${database}-documents`;
     const notificationsDatabase = `${database}-notifications`;
-    for (const name of [database, documentsDatabase, notificationsDatabase]) {
+    const projectsDatabase = `${database}-projects`;
+    for (const name of [database, documentsDatabase, notificationsDatabase, projectsDatabase]) {
       const connection = await mongoose
         .createConnection(env.MONGO_URL, { dbName: name })
         .asPromise();
@@ -75,6 +87,7 @@ export async function startApiStack(database: string): Promise<ApiStack> {
     const consumerPrefixes = {
       documents: `documents-${database}`,
       notifications: `notifications-${database}`,
+      projects: `projects-${database}`,
     };
     await removeConsumers(env.NATS_URL, Object.values(consumerPrefixes));
     stops.push(() => removeConsumers(env.NATS_URL, Object.values(consumerPrefixes)));
@@ -89,11 +102,24 @@ export async function startApiStack(database: string): Promise<ApiStack> {
         PUBLIC_WEB_URL: 'http://localhost:3000',
         CONSUMER_PREFIX: consumerPrefixes.notifications,
         CONSUMER_DELIVER_FROM: 'new',
-        REMINDER_POLL_MS: '300',
-        DELIVERY_POLL_MS: '300',
+        REMINDER_POLL_MS: notificationsPollMs,
+        DELIVERY_POLL_MS: notificationsPollMs,
       }),
     );
     stops.push(() => notifications.stop());
+
+    // Also before identity: its organization projection comes from the seed's events.
+    const projects = await startProjectsService(
+      projectsEnvironment({
+        ...process.env,
+        PORT: '0',
+        MONGO_DATABASE: projectsDatabase,
+        LOG_LEVEL: 'silent',
+        CONSUMER_PREFIX: consumerPrefixes.projects,
+        CONSUMER_DELIVER_FROM: 'new',
+      }),
+    );
+    stops.push(() => projects.stop());
 
     const identity = await startIdentityService(env, { seed: true });
     stops.push(() => identity.stop());
@@ -127,6 +153,7 @@ export async function startApiStack(database: string): Promise<ApiStack> {
         IDENTITY_URL: identity.url,
         DOCUMENTS_URL: documents.url.replace(/\/graphql$/, ''),
         NOTIFICATIONS_URL: notifications.origin,
+        PROJECTS_URL: projects.url.replace(/\/graphql$/, ''),
       }),
       { supergraphSdl: composed.supergraphSdl },
     );

@@ -44,3 +44,61 @@ export async function createLenderRequirement(
   if (!id) throw new Error(`createRequirement gagal: ${JSON.stringify(created.errors)}`);
   return id;
 }
+
+/**
+ * A sub-kegiatan code of the active Permendagri 90/2019 nomenclature under `prefix` (e.g.
+ * '1.03.10', roads), preferring one whose name matches `prefer`.
+ */
+export async function findSubKegiatan(
+  gatewayUrl: string,
+  prefix: string,
+  prefer?: RegExp,
+): Promise<{ code: string; name: string }> {
+  const response = await graphqlRequest<{ planningCodes: { code: string; name: string }[] }>(
+    gatewayUrl,
+    `query ($search: String) { planningCodes(level: SUB_KEGIATAN, search: $search, first: 200) { code name } }`,
+    { token: await getUserToken('bpkad'), variables: { search: prefix } },
+  );
+  const codes = (response.data?.planningCodes ?? []).filter((c) => c.code.startsWith(`${prefix}.`));
+  const found = (prefer && codes.find((c) => prefer.test(c.name))) || codes[0];
+  if (!found) {
+    throw new Error(`tidak ada sub kegiatan ${prefix}.*: ${JSON.stringify(response.errors)}`);
+  }
+  return found;
+}
+
+/**
+ * A loan project proposal as BPKAD enters it: Dinas PUPR, financed by PT SMI, one location in
+ * Kota Jambi. `overrides` replace top-level fields.
+ */
+export function loanProjectInput(
+  planningCode: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    fiscalYear: 2026,
+    name: 'Pelebaran Jalan Kapten Pattimura',
+    description: 'Pelebaran jalan menjadi 4 lajur dengan median dan trotoar sepanjang 2,1 km.',
+    borrowingReason: 'Kemacetan simpang Kapten Pattimura; APBD satu tahun tidak mencukupi.',
+    organizationCode: 'DPUPR',
+    lenderOrganizationCode: 'PTSMI',
+    amount: 42_500_000_000,
+    tenorMonths: 84,
+    consultant: {
+      name: 'PT Cipta Rekayasa Jambi',
+      contractNumber: '602.1/033/KONS/DPUPR/2026',
+      supervisor: 'Ir. Bambang Wijaya',
+      contact: '+62 741 60001',
+    },
+    planningCodes: [planningCode],
+    locations: [
+      {
+        latitude: -1.6187,
+        longitude: 103.5921,
+        address: 'Jl. Kapten Pattimura, Simpang Rimbo s.d. Simpang Kawat',
+        administrativeArea: 'Kecamatan Kota Baru, Kota Jambi',
+      },
+    ],
+    ...overrides,
+  };
+}

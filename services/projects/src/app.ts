@@ -13,6 +13,7 @@ import type { ProjectsEnvironment } from './environment.js';
 import { startDocumentsConsumer } from './events/documents.consumer.js';
 import { startIdentityConsumer } from './events/identity.consumer.js';
 import { fileCaptureModel } from './models/file-capture.model.js';
+import { startStrandedEventSweep } from './models/loan-project-writer.js';
 import { loanProjectModel } from './models/loan-project.model.js';
 import { organizationModel } from './models/organization.model.js';
 import { projectDocumentModel } from './models/project-document.model.js';
@@ -47,16 +48,16 @@ export async function startProjectsService(
   const requirementStates = requirementStateModel(connection);
   const projectDocuments = projectDocumentModel(connection);
   const fileCaptures = fileCaptureModel(connection);
+  const outbox = new Outbox({ connection, logger });
   const projections = new ProjectionService(
     projects,
     organizations,
     requirementStates,
     projectDocuments,
     fileCaptures,
+    outbox,
   );
   await Promise.all([projects.init(), projections.init()]);
-
-  const outbox = new Outbox({ connection, logger });
   await outbox.init();
   // Nomenclature is reference data every deployment needs: loaded whenever it is missing.
   const planning = new PlanningCodeService(connection, outbox);
@@ -67,11 +68,20 @@ export async function startProjectsService(
     outbox,
     nc,
     service: SERVICE_NAME,
-    sources: [projects, planning.importModel],
+    // Not `projects`: the relay's sweep clears with an unguarded `$pullAll`, which FerretDB v1 may
+    // interleave with a concurrent write of the project and undo it. Loan projects have their own
+    // sweep, through the claimed writes of loan-project-writer.ts.
+    sources: [planning.importModel],
     sweepIntervalMs: env.OUTBOX_SWEEP_MS,
     logger,
   });
   relay.start();
+  const strandedSweep = startStrandedEventSweep({
+    projects,
+    outbox,
+    intervalMs: env.OUTBOX_SWEEP_MS,
+    logger,
+  });
 
   const consumerOptions = {
     nc,
@@ -119,6 +129,7 @@ export async function startProjectsService(
     extendContext: (base) => ({ ...base, services }),
     onStop: async () => {
       await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await strandedSweep.stop();
       await relay.stop();
       await nc.drain().catch(() => undefined);
       await connection.close();

@@ -32,6 +32,8 @@ export type CreateDocumentInput = {
   readerIds?: Array<string> | null | undefined;
   /** Default: organisasi pemanggil. */
   organizationCode?: string | null | undefined;
+  /** Organisasi lain yang boleh membaca dokumen TERBATAS (mis. pelaksana dan pemberi pinjaman proyek). */
+  relatedOrganizationCodes?: Array<string> | null | undefined;
 };
 
 export type CreateRequirementInput = {

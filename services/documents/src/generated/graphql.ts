@@ -330,6 +330,8 @@ export type CreateDocumentInput = {
   readerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Default: organisasi pemanggil. */
   organizationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Organisasi lain yang boleh membaca dokumen TERBATAS (mis. pelaksana dan pemberi pinjaman proyek). */
+  relatedOrganizationCodes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type DocumentRequirement = {

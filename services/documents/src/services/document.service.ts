@@ -44,6 +44,7 @@ const createSchema = z.object({
   confidentiality: z.enum(CONFIDENTIALITIES).default('TERBATAS'),
   readerIds: z.array(text(128)).max(100).nullish(),
   organizationCode: organizationCode.nullish(),
+  relatedOrganizationCodes: z.array(organizationCode).max(20).nullish(),
 });
 
 const REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
@@ -227,7 +228,9 @@ export class DocumentService {
       title: data.title,
       subject: data.subject,
       organizationCode: owner,
-      relatedOrganizationCodes: [],
+      relatedOrganizationCodes: [...new Set(data.relatedOrganizationCodes ?? [])].filter(
+        (code) => code !== owner,
+      ),
       confidentiality: data.confidentiality,
       readerIds,
       versions: [versionFromFile(1, file, data.note, caller, now)],

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  createEvent,
-  withEvents,
-  type EventEnvelope,
-  type Outbox,
-  type PendingEvent,
-} from '@sipadu/events';
+import { createEvent, type EventEnvelope, type Outbox } from '@sipadu/events';
 import {
   badInput,
   conflict,
@@ -27,6 +20,12 @@ import {
 } from '@sipadu/workflow';
 import { z } from 'zod';
 import { canManageProject } from '../access.js';
+import {
+  MAX_ATTEMPTS,
+  backoff,
+  commitAtRevision,
+  revisionConflict,
+} from '../models/loan-project-writer.js';
 import {
   projectEventSnapshot,
   type LoanProjectModel,
@@ -351,89 +350,9 @@ export interface TransitionInputs {
   disbursedOn?: string | null;
 }
 
-/**
- * A project write with its events, safe among writers that all go through here: the update and
- * its events land in one claimed single-document write (updateAtRevision); the events on the
- * record (with any a crashed writer left there) are then stored in the outbox (idempotent by
- * event id) and cleared by a second claimed write. Outbox.flush is not used: its unconditional
- * `$pullAll` is itself a write that FerretDB v1 may interleave with a concurrent update of the
- * same document and so undo it. When the clearing write loses its claim, the writer that won it
- * read the record with these events and stores and clears them in turn.
- */
-export async function commitAtRevision(
-  projects: LoanProjectModel,
-  outbox: Outbox,
-  record: Pick<LoanProjectRecord, '_id' | 'revision'>,
-  events: readonly EventEnvelope[],
-  update: Record<string, unknown>,
-): Promise<LoanProjectRecord | null> {
-  const written = await updateAtRevision(projects, record, withEvents(events, update));
-  if (!written) return null;
-  const pending = (written as { _pendingEvents?: PendingEvent[] })._pendingEvents ?? [];
-  if (pending.length === 0) return written;
-  await outbox.enqueue(pending.map((event) => JSON.parse(event.envelope) as EventEnvelope));
-  const cleared = await updateAtRevision(projects, written, {
-    $set: { _pendingEvents: [] },
-    $inc: { revision: 1 },
-  });
-  return cleared ?? written;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Service
 // ---------------------------------------------------------------------------------------------
-
-export const MAX_ATTEMPTS = 5;
-
-/** A short random pause before retrying a write that lost the race for a revision. */
-export const backoff = (attempt: number) =>
-  sleep(10 + Math.floor(Math.random() * 30) * (attempt + 1));
-
-/** Claims of `<projectId>:<revision>`: one writer per revision (see updateAtRevision). */
-export const REVISION_CLAIMS = 'loan_project_revision_claims';
-/** A claim older than this whose revision was never written belongs to a crashed writer. */
-const STALE_CLAIM_MS = 30_000;
-
-const isDuplicateKey = (err: unknown) =>
-  typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
-
-/**
- * Single-document update of a project at the revision it was read at; null when another writer
- * got there first. FerretDB v1 does not apply a conditional update atomically (two concurrent
- * `findOneAndUpdate({_id, revision})` may both match, and a read right after another client's
- * write may still see the old document), so the writer first claims the revision with a
- * unique-`_id` insert, which FerretDB does enforce. Claims are kept (one small document per
- * write): a reader holding a stale revision can then never claim it again. A claim left by a
- * writer that crashed before writing is taken over once it is older than STALE_CLAIM_MS and the
- * project still carries that revision.
- */
-export async function updateAtRevision(
-  projects: LoanProjectModel,
-  record: Pick<LoanProjectRecord, '_id' | 'revision'>,
-  update: Record<string, unknown>,
-): Promise<LoanProjectRecord | null> {
-  const claims = projects.db.collection<{ _id: string; at: Date }>(REVISION_CLAIMS);
-  const claimId = `${record._id}:${record.revision}`;
-  try {
-    await claims.insertOne({ _id: claimId, at: new Date() });
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    const claim = await claims.findOne({ _id: claimId });
-    if (claim && Date.now() - new Date(claim.at).getTime() > STALE_CLAIM_MS) {
-      const current = await projects.findById(record._id, { revision: 1 }).lean().exec();
-      if (current?.revision === record.revision) {
-        await claims.deleteOne({ _id: claimId, at: claim.at });
-      }
-    }
-    return null;
-  }
-  return projects
-    .findOneAndUpdate({ _id: record._id, revision: record.revision }, update, {
-      returnDocument: 'after',
-    })
-    .lean<LoanProjectRecord>()
-    .exec();
-}
 
 export interface DisbursementServiceOptions {
   /** IANA zone of the Pemda for "today" (readiness warnings, disbursement dates). */
@@ -490,7 +409,7 @@ export class DisbursementService {
       if (updated) return updated;
       await backoff(attempt);
     }
-    throw conflict('Proyek baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
+    throw revisionConflict();
   }
 
   /** One workflow step of a tranche (request, approve, reject, disburse). */
@@ -586,7 +505,7 @@ export class DisbursementService {
       if (updated) return updated;
       await backoff(attempt);
     }
-    throw conflict('Proyek baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
+    throw revisionConflict();
   }
 
   /** Tranches of a project with what their computed fields need (one batched query per request). */

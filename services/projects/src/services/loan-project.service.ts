@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, eventsForInsert, withEvents, type Outbox } from '@sipadu/events';
+import { createEvent, eventsForInsert, type EventEnvelope, type Outbox } from '@sipadu/events';
 import {
   actorOf,
   badInput,
@@ -18,7 +18,6 @@ import {
   type AvailableTransition,
   type WorkflowPrincipal,
 } from '@sipadu/workflow';
-import type { mongo } from 'mongoose';
 import { z } from 'zod';
 import {
   access,
@@ -27,6 +26,11 @@ import {
   isExecutingOfficer,
   projectReadFilter,
 } from '../access.js';
+import {
+  commitAtRevision,
+  releasePendingEvents,
+  retryAtRevision,
+} from '../models/loan-project-writer.js';
 import {
   EMPTY_REQUIREMENT_SUMMARY,
   projectEventSnapshot,
@@ -506,6 +510,7 @@ export class LoanProjectService {
     // Codes count per year; a concurrent create taking the same number hits the unique index.
     let sequence =
       (await this.projects.countDocuments({ code: new RegExp(`^${prefix}`) }).exec()) + 1;
+    let pending: ReturnType<typeof eventsForInsert>;
     for (let attempt = 0; ; attempt += 1) {
       const code = `${prefix}${String(sequence).padStart(3, '0')}`;
       const record = {
@@ -541,16 +546,22 @@ export class LoanProjectService {
         { project: projectEventSnapshot(record), amount: record.amount },
         eventMeta(caller, record),
       );
+      pending = eventsForInsert([event]);
       try {
-        await this.projects.create({ ...record, ...eventsForInsert([event]) });
+        await this.projects.create({ ...record, ...pending });
         break;
       } catch (err) {
         if (!isDuplicateKey(err) || attempt >= 20) throw err;
         sequence += 1;
       }
     }
-    await this.outbox.flush(this.projects, id);
-    return this.fresh(id);
+    // The insert carried the event; it is released like every other write's (a claimed write).
+    const released = await releasePendingEvents(this.projects, this.outbox, {
+      _id: id,
+      revision: 0,
+      ...pending,
+    });
+    return released ?? this.fresh(id);
   }
 
   async update(
@@ -560,72 +571,74 @@ export class LoanProjectService {
   ): Promise<LoanProjectRecord> {
     const caller = access.require(principal, 'Mutation.updateLoanProject');
     const data = parseInput(updateSchema, input);
-    const current = await this.requireReadable(caller, id);
-    const manager = canManageProject(caller, current);
-    if (!manager && !isExecutingOfficer(caller, current)) {
-      throw forbidden('Anda tidak berwenang mengubah proyek ini.');
-    }
-    this.assertOpen(current);
+    return retryAtRevision(async () => {
+      const current = await this.requireReadable(caller, id);
+      const manager = canManageProject(caller, current);
+      if (!manager && !isExecutingOfficer(caller, current)) {
+        throw forbidden('Anda tidak berwenang mengubah proyek ini.');
+      }
+      this.assertOpen(current);
 
-    const changed = (Object.keys(data) as UpdateField[]).filter((field) => {
-      const value = data[field];
-      if (value === undefined || (value === null && field !== 'consultant')) return false;
-      if (field === 'planningCodes') {
-        return !same(
-          value,
-          current.planningCodes.map((citation) => citation.code),
+      const changed = (Object.keys(data) as UpdateField[]).filter((field) => {
+        const value = data[field];
+        if (value === undefined || (value === null && field !== 'consultant')) return false;
+        if (field === 'planningCodes') {
+          return !same(
+            value,
+            current.planningCodes.map((citation) => citation.code),
+          );
+        }
+        return !same(value, current[field]);
+      });
+      if (changed.length === 0) return current;
+      const refused = manager ? [] : changed.filter((field) => !TECHNICAL_FIELDS.has(field));
+      if (refused.length > 0) {
+        throw forbidden(
+          `Pelaksana hanya dapat mengubah uraian, konsultan dan kode perencanaan (bukan ${refused
+            .map((field) => FIELD_LABELS[field])
+            .join(', ')}).`,
         );
       }
-      return !same(value, current[field]);
-    });
-    if (changed.length === 0) return current;
-    const refused = manager ? [] : changed.filter((field) => !TECHNICAL_FIELDS.has(field));
-    if (refused.length > 0) {
-      throw forbidden(
-        `Pelaksana hanya dapat mengubah uraian, konsultan dan kode perencanaan (bukan ${refused
-          .map((field) => FIELD_LABELS[field])
-          .join(', ')}).`,
-      );
-    }
-    const locked = APPROVED_STAGES.includes(current.state)
-      ? changed.filter((field) => LOCKED_AFTER_APPROVAL.has(field))
-      : [];
-    if (locked.length > 0) {
-      throw conflict(
-        `Tidak dapat mengubah ${locked.map((field) => FIELD_LABELS[field]).join(', ')}: ` +
-          'jumlah, pemberi pinjaman, organisasi pelaksana dan tahun anggaran terkunci sejak ' +
-          'pinjaman disetujui.',
-      );
-    }
+      const locked = APPROVED_STAGES.includes(current.state)
+        ? changed.filter((field) => LOCKED_AFTER_APPROVAL.has(field))
+        : [];
+      if (locked.length > 0) {
+        throw conflict(
+          `Tidak dapat mengubah ${locked.map((field) => FIELD_LABELS[field]).join(', ')}: ` +
+            'jumlah, pemberi pinjaman, organisasi pelaksana dan tahun anggaran terkunci sejak ' +
+            'pinjaman disetujui.',
+        );
+      }
 
-    const set: Partial<LoanProjectRecord> = {};
-    // Parties and codes are stored with their names, resolved below.
-    for (const field of changed) {
-      if (!RESOLVED_FIELDS.has(field)) Object.assign(set, { [field]: data[field] });
-    }
-    if (changed.includes('organizationCode') || changed.includes('lenderOrganizationCode')) {
-      const [organization, lender] = await this.parties(
-        data.organizationCode ?? current.organizationCode,
-        data.lenderOrganizationCode ?? current.lenderOrganizationCode,
+      const set: Partial<LoanProjectRecord> = {};
+      // Parties and codes are stored with their names, resolved below.
+      for (const field of changed) {
+        if (!RESOLVED_FIELDS.has(field)) Object.assign(set, { [field]: data[field] });
+      }
+      if (changed.includes('organizationCode') || changed.includes('lenderOrganizationCode')) {
+        const [organization, lender] = await this.parties(
+          data.organizationCode ?? current.organizationCode,
+          data.lenderOrganizationCode ?? current.lenderOrganizationCode,
+        );
+        Object.assign(set, {
+          organizationCode: organization._id,
+          organizationName: organization.name,
+          lenderOrganizationCode: lender._id,
+          lenderName: lender.name,
+        });
+      }
+      if (changed.includes('planningCodes')) {
+        set.planningCodes = await this.planning.resolveSubKegiatan(data.planningCodes ?? []);
+      }
+      if (set.name) set.searchText = searchTextOf({ code: current.code, name: set.name });
+      const next = { ...current, ...set };
+      const event = createEvent(
+        'projects.project.updated',
+        { project: projectEventSnapshot(next), fields: changed },
+        eventMeta(caller, next),
       );
-      Object.assign(set, {
-        organizationCode: organization._id,
-        organizationName: organization.name,
-        lenderOrganizationCode: lender._id,
-        lenderName: lender.name,
-      });
-    }
-    if (changed.includes('planningCodes')) {
-      set.planningCodes = await this.planning.resolveSubKegiatan(data.planningCodes ?? []);
-    }
-    if (set.name) set.searchText = searchTextOf({ code: current.code, name: set.name });
-    const next = { ...current, ...set };
-    const event = createEvent(
-      'projects.project.updated',
-      { project: projectEventSnapshot(next), fields: changed },
-      eventMeta(caller, next),
-    );
-    return this.commit(current, { $set: set }, [event]);
+      return this.write(current, { $set: set }, [event]);
+    });
   }
 
   async setLocations(
@@ -635,20 +648,27 @@ export class LoanProjectService {
   ): Promise<LoanProjectRecord> {
     const caller = access.require(principal, 'Mutation.setProjectLocations');
     const data = parseInput(locationsSchema, locations);
-    const current = await this.requireReadable(caller, projectId);
-    if (!canManageProject(caller, current) && !isExecutingOfficer(caller, current)) {
-      throw forbidden('Hanya BPKAD atau pelaksana proyek ini yang dapat mengubah lokasinya.');
-    }
-    this.assertOpen(current);
-    const event = createEvent(
-      'projects.project.updated',
-      { project: projectEventSnapshot(current), fields: ['locations'] },
-      eventMeta(caller, current),
-    );
-    return this.commit(current, { $set: { locations: locationRecords(data) } }, [event]);
+    const records = locationRecords(data);
+    return retryAtRevision(async () => {
+      const current = await this.requireReadable(caller, projectId);
+      if (!canManageProject(caller, current) && !isExecutingOfficer(caller, current)) {
+        throw forbidden('Hanya BPKAD atau pelaksana proyek ini yang dapat mengubah lokasinya.');
+      }
+      this.assertOpen(current);
+      const event = createEvent(
+        'projects.project.updated',
+        { project: projectEventSnapshot(current), fields: ['locations'] },
+        eventMeta(caller, current),
+      );
+      return this.write(current, { $set: { locations: records } }, [event]);
+    });
   }
 
-  /** Moves the project's stage through the workflow; guards read the documents projections. */
+  /**
+   * Moves the project's stage through the workflow; guards read the documents projections. A
+   * concurrent change makes it read again: from a stage another writer moved on, the engine
+   * refuses the transition (CONFLICT) instead of taking it twice.
+   */
   async transition(
     principal: Principal | null,
     id: string,
@@ -659,18 +679,20 @@ export class LoanProjectService {
     if (!TRANSITION_NAMES.has(transition)) {
       throw badInput(`Tindakan "${transition}" tidak dikenal.`);
     }
-    const current = await this.requireReadable(caller, id);
-    const facts = await this.stageFacts(current);
-    const step = stageTransitionStep(
-      { ...current, facts },
-      transition as LoanProjectTransition,
-      caller,
-      note,
-      caller,
-    );
-    return this.commit(current, { $set: { state: step.to }, $push: { history: step.entry } }, [
-      step.event,
-    ]);
+    return retryAtRevision(async () => {
+      const current = await this.requireReadable(caller, id);
+      const facts = await this.stageFacts(current);
+      const step = stageTransitionStep(
+        { ...current, facts },
+        transition as LoanProjectTransition,
+        caller,
+        note,
+        caller,
+      );
+      return this.write(current, { $set: { state: step.to }, $push: { history: step.entry } }, [
+        step.event,
+      ]);
+    });
   }
 
   /** Records the signed loan agreement: a sealed version of one of this project's documents. */
@@ -681,44 +703,46 @@ export class LoanProjectService {
   ): Promise<LoanProjectRecord> {
     const caller = access.require(principal, 'Mutation.setLoanAgreement');
     const data = parseInput(agreementSchema, input);
-    const current = await this.requireReadable(caller, projectId);
-    if (!canManageProject(caller, current)) {
-      throw forbidden('Hanya BPKAD pengelola proyek yang dapat mencatat perjanjian pinjaman.');
-    }
-    if (current.state !== 'APPROVED') {
-      throw conflict(
-        `Perjanjian pinjaman dicatat setelah pinjaman disetujui dan sebelum tahap ` +
-          `${stageLabel('AGREEMENT_SIGNED')}; tahap saat ini ${stageLabel(current.state)}.`,
+    return retryAtRevision(async () => {
+      const current = await this.requireReadable(caller, projectId);
+      if (!canManageProject(caller, current)) {
+        throw forbidden('Hanya BPKAD pengelola proyek yang dapat mencatat perjanjian pinjaman.');
+      }
+      if (current.state !== 'APPROVED') {
+        throw conflict(
+          `Perjanjian pinjaman dicatat setelah pinjaman disetujui dan sebelum tahap ` +
+            `${stageLabel('AGREEMENT_SIGNED')}; tahap saat ini ${stageLabel(current.state)}.`,
+        );
+      }
+      const document = await this.projectDocuments
+        .findById(data.documentId)
+        .lean<ProjectDocumentRecord>()
+        .exec();
+      if (!document || document.projectId !== current._id) {
+        throw badInput('Dokumen perjanjian tidak ditemukan di antara dokumen proyek ini.', {
+          fields: ['documentId'],
+        });
+      }
+      if (document.sealedVersions.length === 0) {
+        throw badInput(
+          'Dokumen perjanjian belum disegel secara elektronik; segel versi yang ditandatangani ' +
+            'terlebih dahulu.',
+          { fields: ['documentId'] },
+        );
+      }
+      const agreement = { ...data, recordedBy: actorRecord(caller), recordedAt: new Date() };
+      const event = createEvent(
+        'projects.agreement.recorded',
+        {
+          project: projectEventSnapshot(current),
+          documentId: data.documentId,
+          number: data.number,
+          signedOn: data.signedOn,
+        },
+        eventMeta(caller, current),
       );
-    }
-    const document = await this.projectDocuments
-      .findById(data.documentId)
-      .lean<ProjectDocumentRecord>()
-      .exec();
-    if (!document || document.projectId !== current._id) {
-      throw badInput('Dokumen perjanjian tidak ditemukan di antara dokumen proyek ini.', {
-        fields: ['documentId'],
-      });
-    }
-    if (document.sealedVersions.length === 0) {
-      throw badInput(
-        'Dokumen perjanjian belum disegel secara elektronik; segel versi yang ditandatangani ' +
-          'terlebih dahulu.',
-        { fields: ['documentId'] },
-      );
-    }
-    const agreement = { ...data, recordedBy: actorRecord(caller), recordedAt: new Date() };
-    const event = createEvent(
-      'projects.agreement.recorded',
-      {
-        project: projectEventSnapshot(current),
-        documentId: data.documentId,
-        number: data.number,
-        signedOn: data.signedOn,
-      },
-      eventMeta(caller, current),
-    );
-    return this.commit(current, { $set: { agreement } }, [event]);
+      return this.write(current, { $set: { agreement } }, [event]);
+    });
   }
 
   /** Stage actions for the caller, with the guards' reasons; facts batched per request. */
@@ -781,28 +805,16 @@ export class LoanProjectService {
   }
 
   /**
-   * Writes one change of a project read just before: matches its `revision` (a concurrent change
-   * makes this one fail with CONFLICT instead of being lost), bumps it, carries the events and
-   * hands them to the outbox.
+   * Writes one change of a project read just before, with its events, through the shared writer
+   * (a claimed write at its `revision`, then the events released to the outbox). Null when another
+   * writer changed the project in between: the caller reads it again (retryAtRevision).
    */
-  async commit(
+  private write(
     current: Pick<LoanProjectRecord, '_id' | 'revision'>,
-    update: mongo.UpdateFilter<LoanProjectRecord>,
-    events: Parameters<typeof withEvents>[0],
-  ): Promise<LoanProjectRecord> {
-    const updated = await this.projects
-      .findOneAndUpdate(
-        { _id: current._id, revision: current.revision },
-        withEvents(events, { ...update, $inc: { revision: 1 } }),
-        { returnDocument: 'after' },
-      )
-      .lean<LoanProjectRecord>()
-      .exec();
-    if (!updated) {
-      throw conflict('Proyek baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');
-    }
-    if (events.length > 0) await this.outbox.flush(this.projects, current._id);
-    return updated;
+    update: Record<string, unknown>,
+    events: readonly EventEnvelope[],
+  ): Promise<LoanProjectRecord | null> {
+    return commitAtRevision(this.projects, this.outbox, current, events, update);
   }
 
   private async fresh(id: string): Promise<LoanProjectRecord> {

@@ -13,6 +13,12 @@ import { z } from 'zod';
 import { canManageProject, isExecutingOfficer } from '../access.js';
 import type { FileCaptureModel, FileCaptureRecord } from '../models/file-capture.model.js';
 import {
+  MAX_ATTEMPTS,
+  backoff,
+  commitAtRevision,
+  revisionConflict,
+} from '../models/loan-project-writer.js';
+import {
   projectEventSnapshot,
   type LoanProjectModel,
   type LoanProjectRecord,
@@ -22,7 +28,7 @@ import {
   type ProgressReportStatus,
 } from '../models/loan-project.model.js';
 import type { LoanProjectStage } from '../workflows/loan-project.workflow.js';
-import { MAX_ATTEMPTS, backoff, commitAtRevision, todayIn } from './disbursement.service.js';
+import { todayIn } from './disbursement.service.js';
 import { actorRecord, eventMeta } from './loan-project.service.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +367,7 @@ export class ProgressService {
       if (updated) return updated;
       await backoff(attempt);
     }
-    throw busy();
+    throw revisionConflict();
   }
 
   async submitReport(
@@ -480,7 +486,7 @@ export class ProgressService {
       if (updated) return updated.progressReports.find((r) => r.id === report.id) ?? report;
       await backoff(attempt);
     }
-    throw busy();
+    throw revisionConflict();
   }
 
   async review(
@@ -557,7 +563,7 @@ export class ProgressService {
       if (updated) return updated.progressReports.find((r) => r.id === report.id) ?? reviewed;
       await backoff(attempt);
     }
-    throw busy();
+    throw revisionConflict();
   }
 
   /** Reports newest period first. */
@@ -614,6 +620,3 @@ function requireUser(principal: Principal | null): Principal {
   if (principal.kind !== 'user') throw forbidden();
   return principal;
 }
-
-const busy = () =>
-  conflict('Proyek baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.');

@@ -1,5 +1,6 @@
-import type { AnyEventEnvelope } from '@sipadu/events';
+import type { AnyEventEnvelope, Outbox } from '@sipadu/events';
 import type { FileCaptureModel } from '../models/file-capture.model.js';
+import { backoff, commitAtRevision, revisionConflict } from '../models/loan-project-writer.js';
 import type {
   LoanProjectModel,
   LoanProjectRecord,
@@ -16,6 +17,11 @@ import { trancheGroups } from '../workflows/loan-project-rules.js';
 const LOAN_PROJECT = 'LoanProject';
 /** Uploads whose capture data progress reports use; other files are none of our business. */
 const MEDIA_PURPOSES = new Set(['photo', 'video']);
+/**
+ * Attempts of a consumer's project write before the event is handed back to JetStream (which
+ * delivers it again later): the consumer competes with the users' writes for the revision.
+ */
+export const CONSUMER_WRITE_ATTEMPTS = 10;
 
 /**
  * The other services' facts the projects service decides on, kept from their events: identity's
@@ -29,6 +35,8 @@ export class ProjectionService {
     private readonly requirementStates: RequirementStateModel,
     private readonly projectDocuments: ProjectDocumentModel,
     private readonly fileCaptures: FileCaptureModel,
+    /** Releases events a crashed writer left on a project this consumer writes to. */
+    private readonly outbox: Outbox,
   ) {}
 
   async init(): Promise<void> {
@@ -123,21 +131,33 @@ export class ProjectionService {
 
   /**
    * Recomputes the project's denormalised requirement counts from the projection; called after
-   * every requirement change and when the tranches' requirement groups change.
+   * every requirement change. Written like every other change of a project: claimed at the
+   * revision read (a plain update could undo a concurrent user's write on FerretDB v1). The
+   * project is read before the requirements, so the refresh that writes last (the highest
+   * revision) read them after every other refresh had written, hence after every change those
+   * counted: replicas handling events of one project at once cannot leave an older count behind.
+   * After losing the race CONSUMER_WRITE_ATTEMPTS times it throws, and the event is delivered
+   * again and counted again.
    */
   async refreshRequirementSummary(projectId: string): Promise<void> {
-    const [project, rows] = await Promise.all([
-      this.projects
-        .findById(projectId, { tranches: 1 })
-        .lean<Pick<LoanProjectRecord, 'tranches'>>(),
-      this.requirementStates.find({ projectId }).lean<RequirementStateRecord[]>().exec(),
-    ]);
-    // A requirement about a project this deployment does not hold changes nothing here.
-    if (!project) return;
-    await this.projects.updateOne(
-      { _id: projectId },
-      { $set: { requirementSummary: summarize(rows, trancheGroups(project)) } },
-    );
+    for (let attempt = 0; attempt < CONSUMER_WRITE_ATTEMPTS; attempt += 1) {
+      const project = await this.projects
+        .findById(projectId, { tranches: 1, revision: 1 })
+        .lean<Pick<LoanProjectRecord, '_id' | 'revision' | 'tranches'>>()
+        .exec();
+      // A requirement about a project this deployment does not hold changes nothing here.
+      if (!project) return;
+      const rows = await this.requirementStates
+        .find({ projectId })
+        .lean<RequirementStateRecord[]>()
+        .exec();
+      const written = await commitAtRevision(this.projects, this.outbox, project, [], {
+        $set: { requirementSummary: summarize(rows, trancheGroups(project)) },
+      });
+      if (written) return;
+      await backoff(attempt);
+    }
+    throw revisionConflict();
   }
 
   /** An upsert cannot start the row with `sealedVersions: []` on FerretDB v1 (it drops it). */

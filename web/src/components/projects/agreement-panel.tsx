@@ -38,6 +38,8 @@ export interface AgreementDocument {
 interface Props {
   projectId: string;
   projectCode: string;
+  /** The executing organization and the lender, who may read the agreement. */
+  partyOrganizationCodes: readonly string[];
   documents: readonly AgreementDocument[];
   /** The agreement recorded so far, to correct it. */
   current: AgreementFormValues | null;
@@ -56,6 +58,7 @@ interface Props {
 export function AgreementPanel({
   projectId,
   projectCode,
+  partyOrganizationCodes,
   documents,
   current,
   purpose,
@@ -111,6 +114,7 @@ export function AgreementPanel({
         subject: { type: 'LoanProject', id: projectId },
         fileId: uploaded.id,
         confidentiality: 'TERBATAS',
+        relatedOrganizationCodes: [...partyOrganizationCodes],
       },
     });
     setCreating(false);

@@ -229,6 +229,7 @@ export async function SummaryTab({ header, user }: { header: ProjectHeader; user
               <AgreementPanel
                 projectId={header.id}
                 projectCode={header.code}
+                partyOrganizationCodes={[header.organizationCode, header.lenderOrganizationCode]}
                 documents={(documents?.data?.loanProject?.documents ?? []).map((document) => ({
                   id: document.id,
                   title: document.title,
