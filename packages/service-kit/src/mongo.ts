@@ -1,4 +1,18 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type mongo } from 'mongoose';
+
+/** Receives every command a service's MongoDB client sends (driver command monitoring). */
+export type MongoCommandListener = (service: string, event: mongo.CommandStartedEvent) => void;
+
+let commandListener: MongoCommandListener | null = null;
+
+/**
+ * Benchmarks only (`npm run bench:projects`): connections that `connectMongo` opens after this
+ * call send every command to `listener` (`monitorCommands`), named by their service so services in
+ * one process stay apart; `null` turns it off for later connections. Off by default.
+ */
+export function monitorMongoCommands(listener: MongoCommandListener | null): void {
+  commandListener = listener;
+}
 
 /** Each service owns one database, `sipadu_<service>`; no service opens another's. */
 export function databaseName(service: string): string {
@@ -10,6 +24,7 @@ export async function connectMongo(
   service: string,
   dbName = databaseName(service),
 ): Promise<Connection> {
+  const listener = commandListener;
   const connection = mongoose.createConnection(url, {
     dbName,
     appName: `sipadu-${service}`,
@@ -17,8 +32,12 @@ export async function connectMongo(
     // FerretDB v1 has no retryable writes; MongoDB replica sets keep their default behaviour.
     retryWrites: false,
     autoIndex: true,
+    monitorCommands: listener !== null,
   });
   await connection.asPromise();
+  if (listener) {
+    connection.getClient().on('commandStarted', (event) => listener(service, event));
+  }
   return connection;
 }
 
