@@ -18,6 +18,7 @@ import { getFragmentData, type FragmentType } from '@/gql';
 import type { LoanProjectStage } from '@/gql/graphql';
 import { useListNavigation } from '@/navigation/use-list-navigation';
 import { formatRupiah } from './format';
+import { PROJECT_LIST_PARAMS } from './project-list-params';
 import { LoanProjectRowFragment } from './project-operations';
 import { LOAN_PROJECT_STAGES, formatPercent, projectHref } from './project-stage';
 import { StageBadge } from './stage-badge';
@@ -49,15 +50,6 @@ interface Props {
     stages: readonly Option[];
   };
 }
-
-/** URL parameters of the list's filters (Indonesian, like the rest of the portal's URLs). */
-export const PROJECT_LIST_PARAMS = {
-  fiscalYear: 'tahun',
-  stage: 'tahap',
-  organizationCode: 'organisasi',
-  lenderOrganizationCode: 'pemberi',
-  search: 'q',
-} as const;
 
 const optionData = (options: readonly Option[]) =>
   options.map((option) => ({
