@@ -13,6 +13,7 @@ import type { ProjectsEnvironment } from './environment.js';
 import { startDocumentsConsumer } from './events/documents.consumer.js';
 import { startIdentityConsumer } from './events/identity.consumer.js';
 import { fileCaptureModel } from './models/file-capture.model.js';
+import { backfillLoanProjectList, loanProjectListModel } from './models/loan-project-list.model.js';
 import { startStrandedEventSweep } from './models/loan-project-writer.js';
 import { loanProjectModel } from './models/loan-project.model.js';
 import { organizationModel } from './models/organization.model.js';
@@ -57,7 +58,11 @@ export async function startProjectsService(
     fileCaptures,
     outbox,
   );
-  await Promise.all([projects.init(), projections.init()]);
+  const projectList = loanProjectListModel(connection);
+  await Promise.all([projects.init(), projectList.init(), projections.init()]);
+  // The slim list rows of projects written before they existed (or left behind by a crash).
+  const backfilled = await backfillLoanProjectList(projects, projectList);
+  if (backfilled > 0) logger.info({ rows: backfilled }, 'loan_project_list rebuilt');
   await outbox.init();
   // Nomenclature is reference data every deployment needs: loaded whenever it is missing.
   const planning = new PlanningCodeService(connection, outbox);

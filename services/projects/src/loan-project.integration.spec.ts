@@ -15,6 +15,8 @@ import type { mongo } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjectsService, type RunningProjectsService } from './app.js';
 import { projectsEnvironment } from './environment.js';
+import { LOAN_PROJECT_LIST, listSummaryOf } from './models/loan-project-list.model.js';
+import type { LoanProjectRecord } from './models/loan-project.model.js';
 
 // The service on a throwaway database with its own durable consumers, fed real JetStream events
 // and called by real Keycloak users; the MongoDB driver reports every command it sends.
@@ -664,8 +666,14 @@ describe('loan projects', () => {
       createdAt: new Date(Date.now() - (index + 1) * 1_000),
     }));
     // Small batches: FerretDB v1 struggles with large bulk writes.
+    const rows = service.connection.collection(LOAN_PROJECT_LIST);
     for (let i = 0; i < copies.length; i += 10) {
-      await projects.insertMany(copies.slice(i, i + 10) as mongo.Document[]);
+      const batch = copies.slice(i, i + 10);
+      await projects.insertMany(batch as mongo.Document[]);
+      // Their list rows, as the service's writers store them (the list reads only those).
+      await rows.insertMany(
+        batch.map((copy) => listSummaryOf(copy as unknown as LoanProjectRecord)) as never[],
+      );
     }
 
     /**
@@ -690,7 +698,7 @@ describe('loan projects', () => {
           const collection = typeof target === 'string' ? target : command.collection;
           const filter = command.filter as { _id?: unknown } | undefined;
           return (
-            collection !== 'loan_projects' ||
+            collection !== LOAN_PROJECT_LIST ||
             !['find', 'aggregate', 'getMore', 'killCursors'].includes(commandName) ||
             typeof filter?._id === 'string'
           );

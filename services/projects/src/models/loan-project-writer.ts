@@ -7,6 +7,7 @@ import {
   type PendingEvent,
 } from '@sipadu/events';
 import { conflict, type Logger } from '@sipadu/service-kit';
+import { storeListSummary } from './loan-project-list.model.js';
 import type { LoanProjectModel, LoanProjectRecord } from './loan-project.model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -21,7 +22,8 @@ import type { LoanProjectModel, LoanProjectRecord } from './loan-project.model.j
 // single-document write, are stored in the outbox and cleared by a second claimed write. Every
 // writer of the collection goes through here — the services' mutations, the documents consumer's
 // requirement summary, the project creation's event release and the stranded-event sweep (which
-// replaces the relay's unguarded `$pullAll` sweep for this collection).
+// replaces the relay's unguarded `$pullAll` sweep for this collection). Each write also refreshes
+// the project's row in the slim `loan_project_list` read model (storeListSummary).
 // ---------------------------------------------------------------------------------------------
 
 /** Claims of `<projectId>:<revision>`: one writer per revision (see updateAtRevision). */
@@ -114,6 +116,8 @@ export async function updateAtRevision(
     ? record.revision > 0 && { _id: claimId(record._id, record.revision - 1) }
     : { _id: id, at };
   if (obsolete) await claims.deleteOne(obsolete).catch(() => undefined);
+  // The list's slim row (loan-project-list.model.ts) follows every write of the record.
+  if (written) await storeListSummary(projects, written);
   return written;
 }
 

@@ -18,10 +18,10 @@ export const disbursementResolvers: Resolvers = {
       }),
   },
   LoanProject: {
-    disbursements: (project, _args, { loaders, services }) =>
-      services.disbursements.tranchesOf(project, loaders),
-    disbursementSummary: (project, _args, { services }) =>
-      services.disbursements.summaryOf(project),
+    disbursements: async (project, _args, { loaders, services }) =>
+      services.disbursements.tranchesOf(await services.projects.full(loaders, project), loaders),
+    disbursementSummary: async (project, _args, { loaders, services }) =>
+      services.disbursements.summaryOf(await services.projects.full(loaders, project)),
   },
   DisbursementTranche: {
     status: (tranche) => tranche.state,

@@ -13,7 +13,13 @@ export const loanProjectResolvers: LoanProjectResolvers = {
   stage: (project) => project.state,
   stageLabel: (project) => stageLabel(project.state),
   availableActions: async (project, _args, { principal, loaders, services }) =>
-    (await services.projects.actions(principal, loaders, project)).map((action) => ({
+    (
+      await services.projects.actions(
+        principal,
+        loaders,
+        await services.projects.full(loaders, project),
+      )
+    ).map((action) => ({
       name: action.name,
       label: action.label,
       to: action.to,
@@ -23,6 +29,26 @@ export const loanProjectResolvers: LoanProjectResolvers = {
   viewerCanEdit: (project, _args, { principal }) => canManageProject(principal, project),
   viewerCanEditTechnical: (project, _args, { principal }) =>
     canManageProject(principal, project) || isExecutingOfficer(principal, project),
+  // Not on the list rows (the list, the portfolio): loaded by id, batched per request.
+  description: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).description,
+  borrowingReason: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).borrowingReason,
+  tenorMonths: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).tenorMonths,
+  consultant: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).consultant,
+  planningCodes: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).planningCodes,
+  // The list rows' locations have no outline.
+  locations: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).locations,
+  history: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).history,
+  agreement: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).agreement,
+  createdBy: async (project, _args, { loaders, services }) =>
+    (await services.projects.full(loaders, project)).createdBy,
   createdAt: (project) => project.createdAt.toISOString(),
   updatedAt: (project) => project.updatedAt.toISOString(),
 };

@@ -11,6 +11,7 @@ export const portfolioResolvers: Resolvers = {
       services.portfolio.export(principal, format, fiscalYear),
   },
   LoanProject: {
-    oc4ids: (project, _args, { services }) => services.portfolio.oc4ids(project),
+    oc4ids: async (project, _args, { loaders, services }) =>
+      services.portfolio.oc4ids(await services.projects.full(loaders, project)),
   },
 };

@@ -18,14 +18,17 @@ export const progressResolvers: Resolvers = {
     ) => services.progress.review(principal, projectId, reportId, decision, note),
   },
   LoanProject: {
-    progressPlan: (project, _args, { services }) => services.progress.planOf(project),
-    progressReports: (project, _args, { services }) => services.progress.reportsOf(project),
+    progressPlan: async (project, _args, { loaders, services }) =>
+      services.progress.planOf(await services.projects.full(loaders, project)),
+    progressReports: async (project, _args, { loaders, services }) =>
+      services.progress.reportsOf(await services.projects.full(loaders, project)),
     physicalProgress: (project) => project.physicalProgress ?? 0,
     financialProgress: (project) => project.financialProgress ?? 0,
     behindPlan: (project) => Boolean(project.behindPlan),
-    sCurve: (project, _args, { services }) => services.progress.sCurveOf(project),
-    viewerCanReportProgress: (project, _args, { principal, services }) =>
-      services.progress.canReport(principal, project),
+    sCurve: async (project, _args, { loaders, services }) =>
+      services.progress.sCurveOf(await services.projects.full(loaders, project)),
+    viewerCanReportProgress: async (project, _args, { principal, loaders, services }) =>
+      services.progress.canReport(principal, await services.projects.full(loaders, project)),
   },
   ProgressReport: {
     status: (report) => report.state,

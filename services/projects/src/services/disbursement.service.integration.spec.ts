@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fileCaptureModel, type FileCaptureModel } from '../models/file-capture.model.js';
+import { storeListSummary } from '../models/loan-project-list.model.js';
 import {
   loanProjectModel,
   type LoanProjectModel,
@@ -91,7 +92,10 @@ async function createProject(over: Partial<LoanProjectRecord> = {}): Promise<Loa
     createdBy: { id: 'bpkad', name: 'BPKAD', organizationCode: 'BPKAD' },
     ...over,
   });
-  return doc.toObject();
+  const record = doc.toObject<LoanProjectRecord>();
+  // Its list row, as LoanProjectService.create stores it (the portfolio reads those).
+  await storeListSummary(projects, record);
+  return record;
 }
 
 const outboxTypes = async () =>

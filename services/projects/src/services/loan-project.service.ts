@@ -27,6 +27,13 @@ import {
   projectReadFilter,
 } from '../access.js';
 import {
+  isFullProject,
+  loanProjectListModel,
+  storeListSummary,
+  type LoanProjectListModel,
+  type LoanProjectListRecord,
+} from '../models/loan-project-list.model.js';
+import {
   commitAtRevision,
   releasePendingEvents,
   retryAtRevision,
@@ -220,7 +227,7 @@ function locationRecords(locations: z.infer<typeof locationSchema>[]): LocationR
   return locations.map((location) => ({ id: randomUUID(), ...location }));
 }
 
-function encodeCursor(record: LoanProjectRecord): string {
+function encodeCursor(record: Pick<LoanProjectListRecord, 'createdAt' | '_id'>): string {
   return Buffer.from(JSON.stringify([record.createdAt.toISOString(), record._id])).toString(
     'base64url',
   );
@@ -294,6 +301,9 @@ export function eventMeta(
 
 /** Loan projects (DOMAIN.md §3): registry, scope, data changes, stages and the agreement. */
 export class LoanProjectService {
+  /** The slim read model the list and facets read (loan-project-list.model.ts). */
+  private readonly listRows: LoanProjectListModel;
+
   constructor(
     private readonly projects: LoanProjectModel,
     private readonly organizations: OrganizationModel,
@@ -303,17 +313,20 @@ export class LoanProjectService {
     private readonly outbox: Outbox,
     /** Manager organization of projects a super-admin creates (BPKAD). */
     private readonly defaultManager: string,
-  ) {}
+  ) {
+    this.listRows = loanProjectListModel(projects.db);
+  }
 
   /**
    * One page, newest first. Exactly two MongoDB commands whatever the page size (find with
-   * limit+1 and a count): everything a list row shows is denormalised on the record.
+   * limit+1 and a count), both on the slim `loan_project_list` rows: everything a list row shows
+   * is on them (the rare field beyond loads the record, see `load`).
    */
   async list(
     principal: Principal | null,
     filter: LoanProjectFilterInput | null | undefined,
     page: PageArgs,
-  ): Promise<Connection<LoanProjectRecord>> {
+  ): Promise<Connection<LoanProjectListRecord>> {
     const caller = access.require(principal, 'Query.loanProjects');
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -340,16 +353,16 @@ export class LoanProjectService {
       };
     }
     const [rows, totalCount] = await Promise.all([
-      this.projects
+      this.listRows
         .find(pageQuery)
         .sort({ createdAt: -1, _id: -1 })
         .limit(first + 1)
         // A batch larger than the limit: FerretDB then closes the cursor with the first batch
         // instead of leaving a full one open (one `killCursors` more on large pages).
         .batchSize(first + 2)
-        .lean<LoanProjectRecord[]>()
+        .lean<LoanProjectListRecord[]>()
         .exec(),
-      this.projects.countDocuments(query).exec(),
+      this.listRows.countDocuments(query).exec(),
     ]);
     const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node), node }));
     return {
@@ -364,12 +377,12 @@ export class LoanProjectService {
     };
   }
 
-  /** The list's filter options within the caller's scope, from one aggregation. */
+  /** The list's filter options within the caller's scope, from one aggregation of list rows. */
   async facets(principal: Principal | null) {
     const caller = access.require(principal, 'Query.loanProjectFacets');
     const scope = projectReadFilter(caller);
     const groups = scope
-      ? await this.projects
+      ? await this.listRows
           .aggregate<{
             _id: {
               year: number;
@@ -396,6 +409,9 @@ export class LoanProjectService {
               },
             },
           ])
+          // Every group in the first batch (year × organization × lender × stage can exceed the
+          // default 101): no `getMore`.
+          .option({ batchSize: 10_000 })
           .exec()
       : [];
     const tally = (map: Map<string, FacetOption>, value: string, label: string, count: number) => {
@@ -464,18 +480,35 @@ export class LoanProjectService {
     loaders: RequestLoaders,
     id: string,
   ): Promise<LoanProjectRecord | null> {
-    const project = await loaders
-      .get(
-        'LoanProject',
-        (ids) =>
-          this.projects
-            .find({ _id: { $in: [...ids] } })
-            .lean<LoanProjectRecord[]>()
-            .exec(),
-        (record) => record._id,
-      )
-      .load(id);
+    const project = await this.recordLoader(loaders).load(id);
     return project && canReadProject(principal, project) ? project : null;
+  }
+
+  /**
+   * The full record of a GraphQL parent: itself, or for a list row (list, portfolio) the record
+   * loaded by `_id`, batched per request (one `find` for every row of a page asking a field the
+   * rows do not carry). NOT_FOUND if the project disappeared meanwhile.
+   */
+  async full(
+    loaders: RequestLoaders,
+    project: LoanProjectRecord | LoanProjectListRecord,
+  ): Promise<LoanProjectRecord> {
+    if (isFullProject(project)) return project;
+    const record = await this.recordLoader(loaders).load(project._id);
+    if (!record) throw notFound('Proyek pinjaman tidak ditemukan.');
+    return record;
+  }
+
+  private recordLoader(loaders: RequestLoaders) {
+    return loaders.get(
+      'LoanProject',
+      (ids) =>
+        this.projects
+          .find({ _id: { $in: [...ids] } })
+          .lean<LoanProjectRecord[]>()
+          .exec(),
+      (record) => record._id,
+    );
   }
 
   /**
@@ -548,7 +581,8 @@ export class LoanProjectService {
       );
       pending = eventsForInsert([event]);
       try {
-        await this.projects.create({ ...record, ...pending });
+        const inserted = await this.projects.create({ ...record, ...pending });
+        await storeListSummary(this.projects, inserted.toObject<LoanProjectRecord>());
         break;
       } catch (err) {
         if (!isDuplicateKey(err) || attempt >= 20) throw err;

@@ -5,6 +5,11 @@ import type {
   LoanProjectRecord,
   LocationRecord,
 } from '../models/loan-project.model.js';
+import {
+  loanProjectListModel,
+  type LoanProjectListModel,
+  type LoanProjectListRecord,
+} from '../models/loan-project-list.model.js';
 import type { RequirementStateModel } from '../models/requirement-state.model.js';
 import {
   APPROVED_STAGES,
@@ -21,7 +26,7 @@ import { portfolioPdf, portfolioXlsx, type ExportedFile } from './portfolio-expo
 // Pure aggregation (unit-tested in portfolio.service.spec.ts)
 // ---------------------------------------------------------------------------------------------
 
-/** The denormalised fields the portfolio reads: one `find` with this projection. */
+/** The fields the portfolio reads of the list rows: one `find` with this projection. */
 export const PORTFOLIO_PROJECTION = {
   _id: 1,
   code: 1,
@@ -40,7 +45,7 @@ export const PORTFOLIO_PROJECTION = {
   behindPlan: 1,
 } as const;
 
-export type PortfolioRow = Pick<LoanProjectRecord, keyof typeof PORTFOLIO_PROJECTION>;
+export type PortfolioRow = Pick<LoanProjectListRecord, keyof typeof PORTFOLIO_PROJECTION>;
 
 /** Stages whose projects carry physical/financial progress (agreement signed and later). */
 export const REALISATION_STAGES: readonly LoanProjectStage[] = [
@@ -181,20 +186,19 @@ export interface ProjectMapPointView {
   location: LocationRecord;
 }
 
-/** Every location of every project, as map points. */
-export function mapPoints(
-  projects: readonly Pick<
-    LoanProjectRecord,
-    '_id' | 'name' | 'state' | 'organizationCode' | 'locations'
-  >[],
-): ProjectMapPointView[] {
+type MapProject = Pick<LoanProjectRecord, '_id' | 'name' | 'state' | 'organizationCode'> & {
+  locations: readonly (Omit<LocationRecord, 'outline'> & { outline?: LocationRecord['outline'] })[];
+};
+
+/** Every location of every project, as map points (list rows carry no outline: null). */
+export function mapPoints(projects: readonly MapProject[]): ProjectMapPointView[] {
   return projects.flatMap((project) =>
     (project.locations ?? []).map((location) => ({
       projectId: project._id,
       projectName: project.name,
       stage: project.state,
       organizationCode: project.organizationCode,
-      location,
+      location: { ...location, outline: location.outline ?? null },
     })),
   );
 }
@@ -211,7 +215,8 @@ export interface PortfolioServiceOptions {
 }
 
 export type PortfolioResult = Omit<PortfolioView, 'behindPlanIds' | 'rows'> & {
-  behindPlan: LoanProjectRecord[];
+  /** List rows: a field beyond them loads the record (LoanProjectService.full). */
+  behindPlan: LoanProjectListRecord[];
 };
 
 /** The leaders' portfolio, map, exports and the OC4IDS view of a project. */
@@ -219,9 +224,11 @@ export class PortfolioService {
   private readonly oc4idsPrefix: string;
   private readonly timeZone: string;
   private readonly now: () => Date;
+  /** The slim read model the portfolio and the map read (loan-project-list.model.ts). */
+  private readonly listRows: LoanProjectListModel;
 
   constructor(
-    private readonly projects: LoanProjectModel,
+    projects: LoanProjectModel,
     /** Requirement states (documents by stage in OC4IDS); without it OC4IDS lists the agreement only. */
     private readonly requirementStates?: RequirementStateModel,
     options: PortfolioServiceOptions = {},
@@ -229,6 +236,7 @@ export class PortfolioService {
     this.oc4idsPrefix = options.oc4idsPrefix ?? 'sipadu';
     this.timeZone = options.timeZone ?? 'Asia/Jakarta';
     this.now = options.now ?? (() => new Date());
+    this.listRows = loanProjectListModel(projects.db);
   }
 
   /** Portfolio of the caller's projects: one `find` with a projection (two with behind-plan projects). */
@@ -240,10 +248,10 @@ export class PortfolioService {
     const behindPlan =
       view.behindPlanIds.length === 0
         ? []
-        : await this.projects
+        : await this.listRows
             .find({ _id: { $in: view.behindPlanIds } })
             .sort({ code: 1 })
-            .lean<LoanProjectRecord[]>()
+            .lean<LoanProjectListRecord[]>()
             .exec();
     return {
       fiscalYear: view.fiscalYear,
@@ -263,11 +271,11 @@ export class PortfolioService {
     const caller = access.require(principal, 'Query.loanProjectMap');
     const query = scopedFilter(caller, filter);
     if (!query) return [];
-    const projects = await this.projects
+    const projects = await this.listRows
       .find(query, { _id: 1, name: 1, state: 1, organizationCode: 1, locations: 1 })
       .sort({ fiscalYear: -1, code: 1 })
       .lean<
-        Pick<LoanProjectRecord, '_id' | 'name' | 'state' | 'organizationCode' | 'locations'>[]
+        Pick<LoanProjectListRecord, '_id' | 'name' | 'state' | 'organizationCode' | 'locations'>[]
       >()
       .exec();
     return mapPoints(projects);
@@ -308,7 +316,7 @@ export class PortfolioService {
     const caller = access.require(principal, action);
     const scope = projectReadFilter(caller);
     if (!scope) throw forbidden('Anda tidak berhak melihat portofolio pinjaman.');
-    const rows = await this.projects
+    const rows = await this.listRows
       .find(scope, PORTFOLIO_PROJECTION)
       .lean<PortfolioRow[]>()
       .exec();
