@@ -40,7 +40,7 @@ describe('Keycloak realm sipadu (dev)', () => {
       expect(claims.azp).toBe('sipadu-test');
       expect(claims.preferred_username).toBe(username);
       expect(claims.org).toBe(user.attributes?.org?.[0]);
-      expect((claims.realm_access as { roles: string[] }).roles).toContain(username);
+      expect((claims.realm_access as { roles: string[] }).roles).toContain(user.realmRoles?.[0]);
       expect((claims.exp as number) - (claims.iat as number)).toBeLessThanOrEqual(300);
     },
   );

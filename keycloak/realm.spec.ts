@@ -29,7 +29,11 @@ const EXPECTED_ORG: Record<string, string | undefined> = {
   'petugas-tik': 'DISKOMINFO',
   'pemberi-tugas': 'DPUPR',
   publik: undefined,
+  // A second executing agency for the loan projects (role pelaksana).
+  'pelaksana-rsud': 'RSUD',
 };
+/** Demo users whose username is not their role. */
+const EXTRA_USERS: Record<string, string> = { 'pelaksana-rsud': 'pelaksana' };
 
 const production = loadProductionRealm();
 const dev = JSON.parse(readFileSync(DEV_REALM_PATH, 'utf8')) as RealmRepresentation;
@@ -56,10 +60,12 @@ describe('realm-dev.json', () => {
 
   it('has one enabled user per role, username = role, in the agreed organization', () => {
     const people = (dev.users ?? []).filter((u) => !u.serviceAccountClientId);
-    expect(people.map((u) => u.username).sort()).toEqual([...DOMAIN_ROLES].sort());
+    expect(people.map((u) => u.username).sort()).toEqual(
+      [...DOMAIN_ROLES, ...Object.keys(EXTRA_USERS)].sort(),
+    );
     const password = loadDevOverlay().devUsers.password;
     for (const user of people) {
-      expect(user.realmRoles).toEqual([user.username]);
+      expect(user.realmRoles).toEqual([EXTRA_USERS[user.username] ?? user.username]);
       expect(user.enabled).toBe(true);
       expect(user.emailVerified).toBe(true);
       expect(user.email).toBe(`${user.username}@sipadu.local`);
