@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  eventually,
   errorCodes,
   getUserToken,
   graphqlRequest,
@@ -33,20 +34,6 @@ async function gql<T = Record<string, unknown>>(
 function ok<T>(response: GraphQLResponse<T>): T {
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data as T;
-}
-
-async function eventually<T>(
-  label: string,
-  probe: () => Promise<T | undefined | null | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function upload(username: string, bytes: Uint8Array, filename: string): Promise<string> {

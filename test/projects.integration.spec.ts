@@ -5,6 +5,7 @@
 // the projects, documents and notifications services talk through events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  eventually,
   decodeClaims,
   errorCodes,
   getUserToken,
@@ -15,7 +16,6 @@ import {
 } from '@sipadu/test-kit';
 import { seedDemoProjects } from '../scripts/seed-demo-projects.js';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
-import { eventually } from './support/eventually.js';
 import { findSubKegiatan, loanProjectInput, pdfWithText } from './support/fixtures.js';
 import { jpegWithGps } from './support/photo-fixture.js';
 

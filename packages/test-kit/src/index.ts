@@ -4,3 +4,4 @@ export * from './keycloak-tokens.js';
 export * from './keycloak-edge-tokens.js';
 export * from './tus-upload.js';
 export * from './sse-client.js';
+export * from './eventually.js';

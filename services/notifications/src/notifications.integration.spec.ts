@@ -10,6 +10,7 @@ import {
   type EventType,
 } from '@sipadu/events';
 import {
+  eventually,
   errorCodes,
   getUserToken,
   graphqlRequest,
@@ -66,20 +67,6 @@ async function publish<T extends EventType>(
   });
   await js.publish(subjectForType(type), JSON.stringify(event), { msgID: msgId ?? event.id });
   return event.id;
-}
-
-async function eventually<T>(
-  label: string,
-  probe: () => Promise<T | undefined | null | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 interface NotificationNode {

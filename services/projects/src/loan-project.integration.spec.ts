@@ -10,7 +10,7 @@ import {
   type EventType,
 } from '@sipadu/events';
 import { monitorMongoCommands } from '@sipadu/service-kit';
-import { errorCodes, getUserToken, graphqlRequest } from '@sipadu/test-kit';
+import { errorCodes, eventually, getUserToken, graphqlRequest } from '@sipadu/test-kit';
 import type { mongo } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjectsService, type RunningProjectsService } from './app.js';
@@ -52,20 +52,6 @@ async function publish<T extends EventType>(
     org,
   });
   await js.publish(subjectForType(type), JSON.stringify(event), { msgID: event.id });
-}
-
-async function eventually<T>(
-  label: string,
-  probe: () => Promise<T | undefined | null | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function requirementMoved(

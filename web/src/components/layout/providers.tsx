@@ -1,5 +1,11 @@
 'use client';
-import { MantineProvider, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+  MantineProvider,
+  Modal,
+  Notification,
+  createTheme,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { SessionProvider } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
@@ -29,7 +35,7 @@ const accessibleColors: CSSVariablesResolver = () => ({
 /** Client-side context of the internal area. */
 export function Providers({ children }: { children: ReactNode }) {
   const t = useTranslations('common');
-  // Every dialog's icon-only close button gets a spoken name in the user's language.
+  // Every dialog's and toast's icon-only close button gets a spoken name in the user's language.
   const closeLabel = t('close');
   const theme = useMemo(
     () =>
@@ -37,6 +43,10 @@ export function Providers({ children }: { children: ReactNode }) {
         ...baseTheme,
         components: {
           Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+          // Toasts from notifications.show() render this component: their close button too.
+          Notification: Notification.extend({
+            defaultProps: { closeButtonProps: { 'aria-label': closeLabel } },
+          }),
         },
       }),
     [closeLabel],

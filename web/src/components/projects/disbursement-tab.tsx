@@ -273,7 +273,6 @@ function TrancheActionModal({
     notifications.show({
       color: 'green',
       message: t('actionDone', { action: action.label, name: tranche.name }),
-      closeButtonProps: { 'aria-label': common('close') },
     });
     onDone();
     onClose();
@@ -528,7 +527,6 @@ function PlanEditor({
   onCancel: () => void;
 }) {
   const t = useTranslations('disbursement');
-  const common = useTranslations('common');
   const validation = useTranslations('validation');
   const [, save] = useMutation(SaveDisbursementPlanMutation);
   const [rows, setRows] = useState<TranchePlanRow[]>(() => {
@@ -586,7 +584,6 @@ function PlanEditor({
     notifications.show({
       color: 'green',
       message: t('planSaved'),
-      closeButtonProps: { 'aria-label': common('close') },
     });
     onSaved();
   }

@@ -60,7 +60,6 @@ export function PlanningCodeVersions({
     notifications.show({
       color: 'green',
       message: t('activated', { name: version.name }),
-      closeButtonProps: { 'aria-label': common('close') },
     });
     startTransition(() => router.refresh());
   }

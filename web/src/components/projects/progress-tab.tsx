@@ -395,7 +395,6 @@ function ReviewModal({
     notifications.show({
       color: 'green',
       message: revision ? t('revisionSent') : t('accepted'),
-      closeButtonProps: { 'aria-label': common('close') },
     });
     onDone();
     onClose();
@@ -819,7 +818,6 @@ function ReportForm({
     notifications.show({
       color: 'green',
       message: t('submitted'),
-      closeButtonProps: { 'aria-label': common('close') },
     });
     onDone();
   }
@@ -1043,7 +1041,6 @@ function PlanEditor({
     notifications.show({
       color: 'green',
       message: t('planSaved'),
-      closeButtonProps: { 'aria-label': common('close') },
     });
     onSaved();
   }

@@ -1,5 +1,5 @@
-// Polling for what crosses services asynchronously (events through NATS): a value that one service
-// wrote shows in another a moment later.
+// Polling for what crosses services asynchronously (events through NATS): a value one service
+// wrote shows in another a moment later. One helper for every spec that waits on events.
 
 /**
  * Calls `probe` until it returns a truthy value, and returns it. A probe that throws counts as
