@@ -305,10 +305,11 @@ export async function createGatewayApp(
     express.json({ limit: env.MAX_BODY_BYTES }),
     queryLengthLimit(env.MAX_QUERY_CHARS),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({
+      context: async ({ req, res }) => ({
         requestId: String(res.locals.requestId),
         caller: res.locals.caller ?? null,
         traceContext: res.locals.traceContext,
+        clientAddress: req.ip ?? null,
       }),
     }),
   );

@@ -16,4 +16,9 @@ export interface GatewayContext {
   caller: VerifiedCaller | null;
   /** Trace context of the incoming request, continued in every subgraph call. */
   traceContext: TraceContext;
+  /**
+   * The caller's address (`trust proxy` applied), passed to the subgraphs as `x-sipadu-client` for
+   * per-client limits of anonymous operations such as the satisfaction survey.
+   */
+  clientAddress: string | null;
 }

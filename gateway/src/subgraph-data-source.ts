@@ -129,6 +129,9 @@ export function createSubgraphFetcher(timeoutMs: number): SubgraphFetcher {
   };
 }
 
+/** Header carrying the caller's address to the subgraphs (set only by the gateway). */
+export const CLIENT_ADDRESS_HEADER = 'x-sipadu-client';
+
 /**
  * Subgraph calls from the gateway: forwards the verified `Authorization` header, the request id
  * and the W3C trace context; turns transport failures (refused connection, timeout) into a typed
@@ -152,6 +155,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers || !context?.requestId) return;
     headers.set('x-request-id', context.requestId);
     if (context.caller) headers.set('authorization', context.caller.authorization);
+    if (context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     for (const [name, value] of Object.entries(this.tracing.headersFor(context.traceContext))) {
       headers.set(name, value);
     }

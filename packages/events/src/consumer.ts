@@ -33,6 +33,8 @@ export interface EventContext {
   subject: string;
   /** 1 on the first delivery. */
   deliveryCount: number;
+  /** The message's sequence in its stream: increasing, so a single writer can skip what it applied. */
+  streamSequence: number;
 }
 
 export type EventHandler = (envelope: AnyEventEnvelope, ctx: EventContext) => Promise<void>;
@@ -207,6 +209,7 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
         traceparent,
         subject: msg.subject,
         deliveryCount: msg.info.deliveryCount,
+        streamSequence: msg.info.streamSequence,
       };
       await runTraced(msg, envelope, eventContext);
       try {

@@ -3,6 +3,7 @@ import { documentsEventSchemas } from './schemas/documents.schema.js';
 import { identityEventSchemas } from './schemas/identity.schema.js';
 import { notificationsEventSchemas } from './schemas/notifications.schema.js';
 import { projectsEventSchemas } from './schemas/projects.schema.js';
+import { surveysEventSchemas } from './schemas/surveys.schema.js';
 
 /**
  * Every event type of the platform and the schema of its payload. A service adds its events in
@@ -14,6 +15,7 @@ export const eventSchemas = {
   ...documentsEventSchemas,
   ...notificationsEventSchemas,
   ...projectsEventSchemas,
+  ...surveysEventSchemas,
 } as const;
 
 export type EventSchemas = typeof eventSchemas;

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
@@ -35,6 +36,8 @@ export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini
   typed('FORBIDDEN', message);
 export const notFound = (message = 'Data tidak ditemukan.') => typed('NOT_FOUND', message);
 export const conflict = (message: string) => typed('CONFLICT', message);
+/** Too many requests from one client (e.g. anonymous survey submissions); retry later. */
+export const rateLimited = (message: string) => typed('RATE_LIMITED', message);
 /** An outside system the operation needs (e.g. a certified signer) is down or refused; `reason` says which. */
 export const unavailable = (message: string, reason: string) =>
   typed('SERVICE_UNAVAILABLE', message, { reason });
@@ -46,6 +49,7 @@ const knownCodes = new Set<string>([
   'NOT_FOUND',
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
   // Produced by Apollo Server itself for malformed requests; already safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -11,3 +11,4 @@ export * from './roles.js';
 export * from './subgraph.js';
 export * from './tracing.js';
 export * from './validation.js';
+export * from './resolvers.js';

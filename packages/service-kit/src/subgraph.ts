@@ -29,6 +29,12 @@ export interface SubgraphContext extends BaseContext {
   principal: Principal | null;
   logger: Logger;
   loaders: RequestLoaders;
+  /**
+   * The caller's address as the gateway saw it (`x-sipadu-client`); null when called directly.
+   * Subgraphs sit behind the gateway, which overwrites the header, so it cannot be forged from
+   * outside. For rate limits only: never store it.
+   */
+  clientAddress: string | null;
 }
 
 export type ReadinessCheck = () => Promise<boolean>;
@@ -173,6 +179,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       principal,
       logger: logger.child({ requestId, user: principal?.username }),
       loaders: new RequestLoaders(),
+      clientAddress: req.header('x-sipadu-client') ?? null,
     };
     if (principal && options.onPrincipal && !seen.has(principal.id)) {
       await options.onPrincipal(principal, base);

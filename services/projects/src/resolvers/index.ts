@@ -1,3 +1,4 @@
+import { mergeResolvers } from '@sipadu/service-kit';
 import { GraphQLScalarType, valueFromASTUntyped } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import { planningResolvers } from '../planning/planning.resolver.js';
@@ -20,27 +21,8 @@ const jsonScalar = new GraphQLScalarType({
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });
 
-/**
- * Merges the resolver maps of the service's parts field by field (several parts resolve fields of
- * LoanProject); a field resolved twice is a wiring mistake and stops the start.
- */
-function mergeResolvers(...parts: Resolvers[]): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const part of parts) {
-    for (const [type, fields] of Object.entries(part) as [string, Record<string, unknown>][]) {
-      const target = (merged[type] ??= {});
-      for (const [field, resolver] of Object.entries(fields)) {
-        if (Object.hasOwn(target, field))
-          throw new Error(`resolver ${type}.${field} is defined twice`);
-        target[field] = resolver;
-      }
-    }
-  }
-  return merged as Resolvers;
-}
-
 export const resolvers: Resolvers = {
-  ...mergeResolvers(
+  ...mergeResolvers<Resolvers>(
     {
       Query: queryResolvers,
       Mutation: mutationResolvers,
