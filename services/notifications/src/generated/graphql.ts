@@ -117,7 +117,9 @@ export type NotificationCategory =
   /** Akun dan organisasi: peran, aktivasi, profil. */
   | 'AKUN'
   /** Proyek pinjaman daerah: usulan, tahap, perjanjian, pencairan termin, laporan kemajuan. */
-  | 'PROYEK';
+  | 'PROYEK'
+  /** Layanan publik dan SKM: standar dan maklumat terbit, rekomendasi evaluator, tindak lanjut. */
+  | 'SURVEI';
 
 export type NotificationChannel =
   | 'IN_APP'

@@ -1,7 +1,7 @@
 import type { CategoryPreferenceRecord, PreferenceRecord } from '../models/preference.model.js';
 
 export type NotificationCategory =
-  'PERSYARATAN' | 'DOKUMEN' | 'KORESPONDENSI' | 'PENGINGAT' | 'AKUN' | 'PROYEK';
+  'PERSYARATAN' | 'DOKUMEN' | 'KORESPONDENSI' | 'PENGINGAT' | 'AKUN' | 'PROYEK' | 'SURVEI';
 export type Channel = 'IN_APP' | 'EMAIL' | 'SMS';
 
 export interface CategoryInfo {
@@ -48,6 +48,13 @@ export const CATEGORIES: readonly CategoryInfo[] = [
     label: 'Proyek pinjaman',
     description:
       'Usulan dan tahap proyek pinjaman daerah, perjanjian, pencairan termin dan laporan kemajuan.',
+    defaults: { inApp: true, email: true, sms: false },
+  },
+  {
+    category: 'SURVEI',
+    label: 'Layanan publik dan SKM',
+    description:
+      'Standar dan maklumat pelayanan yang diterbitkan, rekomendasi evaluator hasil survei kepuasan masyarakat dan tindak lanjutnya.',
     defaults: { inApp: true, email: true, sms: false },
   },
 ];

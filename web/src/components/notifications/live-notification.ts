@@ -9,6 +9,7 @@ const CATEGORY_ORDER = {
   PENGINGAT: 3,
   AKUN: 4,
   PROYEK: 5,
+  SURVEI: 6,
 } as const satisfies Record<NotificationCategory, number>;
 
 export const NOTIFICATION_CATEGORIES = Object.keys(CATEGORY_ORDER) as NotificationCategory[];
