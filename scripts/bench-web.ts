@@ -10,7 +10,19 @@ import { WEB_DIR, ensureWebBuild, webEnvironment } from './lib/web.js';
 /** 150 kB gzip (1 kB = 1000 bytes, as Next.js reports sizes). */
 const BUDGET_BYTES = 150_000;
 /** Routes anyone may open without signing in: these must stay within the budget. */
-const PUBLIC_ROUTES = ['/', '/direktori', '/direktori/[code]', '/verifikasi', '/verifikasi/[code]'];
+const PUBLIC_ROUTES = [
+  '/',
+  '/direktori',
+  '/direktori/[code]',
+  '/verifikasi',
+  '/verifikasi/[code]',
+  '/layanan',
+  '/layanan/[id]',
+  '/layanan/[id]/qr',
+  '/survei/[id]',
+  '/hasil-survei',
+  '/hasil-survei/[organizationCode]',
+];
 
 const env = webEnvironment({
   keycloakUrl: process.env.KEYCLOAK_URL ?? KEYCLOAK_PUBLIC_URL,

@@ -53,6 +53,10 @@ export const config = {
     '/notifikasi/:path*',
     '/proyek/:path*',
     '/kode-perencanaan/:path*',
+    '/standar-pelayanan/:path*',
+    '/skm/:path*',
+    '/evaluasi/:path*',
+    '/rekomendasi/:path*',
     '/api/graphql',
   ],
 };

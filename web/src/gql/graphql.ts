@@ -150,7 +150,9 @@ export type NotificationCategory =
   /** Akun dan organisasi: peran, aktivasi, profil. */
   | 'AKUN'
   /** Proyek pinjaman daerah: usulan, tahap, perjanjian, pencairan termin, laporan kemajuan. */
-  | 'PROYEK';
+  | 'PROYEK'
+  /** Layanan publik dan SKM: standar dan maklumat terbit, rekomendasi evaluator, tindak lanjut. */
+  | 'SURVEI';
 
 export type ThreadSubjectInput = {
   type: string;
@@ -344,6 +346,146 @@ export type PlanningCodeImportInput = {
 export type ImportRejectionReason =
   'MALFORMED_CODE' | 'MISSING_PARENT' | 'DUPLICATE' | 'MISSING_NAME' | 'WRONG_KIND';
 
+export type ServiceStandardStatus =
+  /** Belum pernah terbit. */
+  | 'DRAFT'
+  | 'PUBLISHED'
+  /** Terbit, dengan draf perubahan yang belum diterbitkan. */
+  | 'PUBLISHED_WITH_DRAFT';
+
+export type ServiceStandardVersionState =
+  | 'DRAFT'
+  | 'PUBLISHED'
+  /** Versi terbit yang sudah digantikan. */
+  | 'SUPERSEDED';
+
+export type ServiceStandardInput = {
+  /** Organisasi pemilik (wajib bagi super-admin saat membuat; admin-opd selalu organisasinya). */
+  organizationCode?: string | null | undefined;
+  name: string;
+  category: string;
+  description?: string | null | undefined;
+  onlineServiceUrl?: string | null | undefined;
+  components: ServiceStandardComponentsInput;
+};
+
+export type ServiceStandardComponentsInput = {
+  legalBasis: Array<string>;
+  requirements: Array<string>;
+  procedure: Array<string>;
+  completionTime: string;
+  completionDays?: number | null | undefined;
+  cost: string;
+  products: Array<string>;
+  facilities: Array<string>;
+  officerCompetence: Array<string>;
+  internalSupervision: string;
+  complaintHandling: string;
+  numberOfOfficers?: number | null | undefined;
+  serviceGuarantee: string;
+  securityGuarantee: string;
+  performanceEvaluation: string;
+};
+
+export type ServicePledgeInput = {
+  text: string;
+  commitments: Array<string>;
+  signatoryName: string;
+  signatoryPosition: string;
+  effectiveDate: string;
+};
+
+export type SurveyResponseInput = {
+  /** UUID yang dibuat formulir saat dibuka; pengiriman ulang dengan id yang sama tidak dihitung dua kali. */
+  submissionId: string;
+  serviceId: string;
+  /** Nilai 1–4 untuk setiap unsur, urut U1..U9 (tepat 9). */
+  scores: Array<number>;
+  profile?: RespondentProfileInput | null | undefined;
+  suggestion?: string | null | undefined;
+  channel?: SurveyChannel | null | undefined;
+  /** Umpan bot: manusia tidak melihat kolom ini dan membiarkannya kosong. */
+  website?: string | null | undefined;
+};
+
+export type RespondentProfileInput = {
+  gender?: string | null | undefined;
+  ageGroup?: string | null | undefined;
+  education?: string | null | undefined;
+  occupation?: string | null | undefined;
+};
+
+export type SurveyChannel =
+  /** Tautan daring. */
+  | 'ONLINE'
+  /** Kode QR di loket pelayanan. */
+  | 'COUNTER';
+
+export type IndexScope = 'SERVICE' | 'ORGANIZATION' | 'PEMDA';
+
+export type PeriodGranularity = 'YEAR' | 'SEMESTER' | 'QUARTER' | 'MONTH';
+
+/** Satu periode: tahun saja, atau tahun dengan salah satu semester/triwulan/bulan. */
+export type PeriodInput = {
+  year: number;
+  semester?: number | null | undefined;
+  quarter?: number | null | undefined;
+  month?: number | null | undefined;
+};
+
+export type ServiceGrade = 'A' | 'B' | 'C' | 'D';
+
+export type ServicePopulationInput = {
+  serviceId: string;
+  period: PeriodInput;
+  population: number;
+};
+
+export type RecommendationStatus =
+  /** Baru, belum ada rencana tindak lanjut. */
+  | 'OPEN'
+  /** Rencana tindak lanjut dicatat. */
+  | 'PLANNED'
+  | 'IN_PROGRESS'
+  /** Organisasi menyatakan selesai; menunggu evaluator. */
+  | 'COMPLETED'
+  /** Evaluator menerima hasil tindak lanjut. */
+  | 'VERIFIED';
+
+export type RecommendationPriority = 'HIGH' | 'MEDIUM' | 'LOW';
+
+export type FollowUpAction =
+  /** admin-opd: mencatat/mengubah rencana tindak lanjut. */
+  | 'PLAN'
+  /** admin-opd: melaporkan kemajuan. */
+  | 'PROGRESS'
+  /** admin-opd: menyatakan selesai. */
+  | 'COMPLETE'
+  /** evaluator: menerima hasil. */
+  | 'VERIFY'
+  /** evaluator: membuka kembali dengan catatan. */
+  | 'REOPEN';
+
+export type RecommendationInput = {
+  organizationCode: string;
+  period: PeriodInput;
+  /** Kode unsur, U1..U9. */
+  elementCode: string;
+  text: string;
+  priority?: RecommendationPriority | null | undefined;
+  dueDate?: string | null | undefined;
+};
+
+export type FollowUpInput = {
+  recommendationId: string;
+  action: FollowUpAction;
+  plan?: string | null | undefined;
+  progressPercent?: number | null | undefined;
+  note?: string | null | undefined;
+};
+
+export type SurveyReportFormat = 'PDF' | 'XLSX';
+
 export type AdminAuditLogQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
   after?: string | null | undefined;
@@ -486,6 +628,104 @@ export type RequirementThreadsQueryVariables = Exact<{
 
 export type RequirementThreadsQuery = {
   requirements: Array<{ id: string; thread: { id: string; unreadCount: number } | null }>;
+};
+
+export type SurveyAdminEvaluationQueryVariables = Exact<{
+  period: PeriodInput;
+}>;
+
+export type SurveyAdminEvaluationQuery = {
+  organizationSatisfaction: Array<{
+    scopeId: string | null;
+    scopeName: string;
+    respondents: number;
+    ikmConverted: number | null;
+    grade: ServiceGrade | null;
+    performance: string | null;
+    minimumSample: number | null;
+    sampleAdequate: boolean | null;
+    elements: Array<{
+      nrr: number | null;
+      answers: number;
+      distribution: Array<number>;
+      element: { code: string; order: number; name: string };
+    }>;
+  }>;
+  recommendations: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        organizationCode: string;
+        organizationName: string;
+        elementNrr: number | null;
+        text: string;
+        priority: RecommendationPriority;
+        dueDate: string | null;
+        status: RecommendationStatus;
+        progressPercent: number;
+        followUpPlan: string | null;
+        availableActions: Array<FollowUpAction>;
+        period: { label: string };
+        element: { code: string; name: string };
+      };
+    }>;
+  };
+};
+
+export type SurveyAdminEvaluationOrganizationQueryVariables = Exact<{
+  organizationCode: string;
+  indexId: string;
+  period: PeriodInput;
+}>;
+
+export type SurveyAdminEvaluationOrganizationQuery = {
+  satisfactionIndex: {
+    scopeName: string;
+    respondents: number;
+    ikm: number | null;
+    ikmConverted: number | null;
+    grade: ServiceGrade | null;
+    performance: string | null;
+    population: number | null;
+    minimumSample: number | null;
+    sampleShortfall: number | null;
+    sampleAdequate: boolean | null;
+    period: { key: string; label: string };
+    elements: Array<{
+      total: number;
+      answers: number;
+      nrr: number | null;
+      distribution: Array<number>;
+      element: { code: string; order: number; name: string; labels: Array<string> };
+    }>;
+    profile: {
+      gender: Array<{ code: string; label: string; count: number }>;
+      ageGroup: Array<{ code: string; label: string; count: number }>;
+      education: Array<{ code: string; label: string; count: number }>;
+      occupation: Array<{ code: string; label: string; count: number }>;
+    };
+  };
+  recommendations: {
+    edges: Array<{
+      node: {
+        id: string;
+        organizationCode: string;
+        organizationName: string;
+        elementNrr: number | null;
+        text: string;
+        priority: RecommendationPriority;
+        dueDate: string | null;
+        status: RecommendationStatus;
+        progressPercent: number;
+        followUpPlan: string | null;
+        availableActions: Array<FollowUpAction>;
+        period: { label: string };
+        element: { code: string; name: string };
+      };
+    }>;
+  };
+  surveyQuestionnaire: { elements: Array<{ code: string; order: number; name: string }> };
 };
 
 export type PlanningCodeVersionsQueryVariables = Exact<{ [key: string]: never }>;
@@ -940,6 +1180,302 @@ export type LoanPortfolioMapQuery = {
     projectName: string;
     location: { id: string; latitude: number; longitude: number; address: string };
   }>;
+};
+
+export type SurveyAdminRecommendationQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type SurveyAdminRecommendationQuery = {
+  recommendation: {
+    id: string;
+    organizationCode: string;
+    organizationName: string;
+    elementNrr: number | null;
+    ikmConverted: number | null;
+    grade: ServiceGrade | null;
+    text: string;
+    priority: RecommendationPriority;
+    dueDate: string | null;
+    status: RecommendationStatus;
+    followUpPlan: string | null;
+    progressPercent: number;
+    createdAt: string;
+    updatedAt: string;
+    availableActions: Array<FollowUpAction>;
+    period: {
+      key: string;
+      label: string;
+      year: number;
+      semester: number | null;
+      quarter: number | null;
+      month: number | null;
+    };
+    element: { code: string; name: string; question: string };
+    followUps: Array<{
+      action: FollowUpAction;
+      fromStatus: RecommendationStatus;
+      toStatus: RecommendationStatus;
+      plan: string | null;
+      progressPercent: number | null;
+      note: string | null;
+      at: string;
+      actor: { id: string; name: string | null; organizationCode: string | null };
+    }>;
+    createdBy: { id: string; name: string | null; organizationCode: string | null };
+  } | null;
+};
+
+export type SurveyAdminRecommendationsQueryVariables = Exact<{
+  organizationCode?: string | null | undefined;
+  status?: RecommendationStatus | null | undefined;
+  after?: string | null | undefined;
+  withOrganizations: boolean;
+}>;
+
+export type SurveyAdminRecommendationsQuery = {
+  recommendations: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        organizationCode: string;
+        organizationName: string;
+        elementNrr: number | null;
+        text: string;
+        priority: RecommendationPriority;
+        dueDate: string | null;
+        status: RecommendationStatus;
+        progressPercent: number;
+        followUpPlan: string | null;
+        availableActions: Array<FollowUpAction>;
+        period: { label: string };
+        element: { code: string; name: string };
+      };
+    }>;
+  };
+  serviceDirectoryFacets?: { organizations: Array<{ value: string; label: string }> };
+};
+
+export type SurveyAdminResultsQueryVariables = Exact<{
+  scope: IndexScope;
+  id?: string | null | undefined;
+  period: PeriodInput;
+  granularity: PeriodGranularity;
+}>;
+
+export type SurveyAdminResultsQuery = {
+  satisfactionIndex: {
+    scope: IndexScope;
+    scopeId: string | null;
+    scopeName: string;
+    respondents: number;
+    ikm: number | null;
+    ikmConverted: number | null;
+    grade: ServiceGrade | null;
+    performance: string | null;
+    population: number | null;
+    minimumSample: number | null;
+    sampleShortfall: number | null;
+    sampleAdequate: boolean | null;
+    period: { key: string; label: string };
+    elements: Array<{
+      total: number;
+      answers: number;
+      nrr: number | null;
+      distribution: Array<number>;
+      element: { code: string; order: number; name: string; labels: Array<string> };
+    }>;
+    profile: {
+      gender: Array<{ code: string; label: string; count: number }>;
+      ageGroup: Array<{ code: string; label: string; count: number }>;
+      education: Array<{ code: string; label: string; count: number }>;
+      occupation: Array<{ code: string; label: string; count: number }>;
+    };
+  };
+  satisfactionTrend: Array<{
+    respondents: number;
+    ikmConverted: number | null;
+    grade: ServiceGrade | null;
+    period: { key: string; label: string };
+  }>;
+};
+
+export type SurveyAdminScopeOptionsQueryVariables = Exact<{
+  organizationCode?: string | null | undefined;
+  withServices: boolean;
+  managed: boolean;
+}>;
+
+export type SurveyAdminScopeOptionsQuery = {
+  serviceDirectoryFacets: { organizations: Array<{ value: string; label: string }> };
+  managedServiceStandards?: { edges: Array<{ node: { id: string; name: string } }> };
+  serviceStandards?: { edges: Array<{ node: { id: string; name: string } }> };
+};
+
+export type SurveyAdminFirstSuggestionsQueryVariables = Exact<{
+  scope: IndexScope;
+  id?: string | null | undefined;
+  period: PeriodInput;
+}>;
+
+export type SurveyAdminFirstSuggestionsQuery = {
+  surveySuggestions: {
+    edges: Array<{ node: { id: string; serviceName: string; text: string; submittedAt: string } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type SurveyAdminServicePopulationsQueryVariables = Exact<{
+  serviceId: string;
+  year?: number | null | undefined;
+}>;
+
+export type SurveyAdminServicePopulationsQuery = {
+  servicePopulations: Array<{
+    population: number;
+    minimumSample: number;
+    updatedAt: string;
+    period: { key: string; label: string };
+  }>;
+};
+
+export type SurveyAdminStandardEditorQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type SurveyAdminStandardEditorQuery = {
+  serviceStandard: {
+    id: string;
+    name: string;
+    category: string;
+    organizationCode: string;
+    organizationName: string;
+    status: ServiceStandardStatus;
+    surveyPath: string;
+    updatedAt: string;
+    draft: {
+      version: number;
+      revision: number;
+      name: string;
+      category: string;
+      description: string | null;
+      onlineServiceUrl: string | null;
+      updatedAt: string;
+      components: {
+        legalBasis: Array<string>;
+        requirements: Array<string>;
+        procedure: Array<string>;
+        completionTime: string;
+        completionDays: number | null;
+        cost: string;
+        products: Array<string>;
+        facilities: Array<string>;
+        officerCompetence: Array<string>;
+        internalSupervision: string;
+        complaintHandling: string;
+        numberOfOfficers: number | null;
+        serviceGuarantee: string;
+        securityGuarantee: string;
+        performanceEvaluation: string;
+      };
+    } | null;
+    published: {
+      version: number;
+      publishedAt: string | null;
+      name: string;
+      category: string;
+      description: string | null;
+      onlineServiceUrl: string | null;
+      components: {
+        legalBasis: Array<string>;
+        requirements: Array<string>;
+        procedure: Array<string>;
+        completionTime: string;
+        completionDays: number | null;
+        cost: string;
+        products: Array<string>;
+        facilities: Array<string>;
+        officerCompetence: Array<string>;
+        internalSupervision: string;
+        complaintHandling: string;
+        numberOfOfficers: number | null;
+        serviceGuarantee: string;
+        securityGuarantee: string;
+        performanceEvaluation: string;
+      };
+    } | null;
+    versions: Array<{
+      version: number;
+      state: ServiceStandardVersionState;
+      updatedAt: string;
+      publishedAt: string | null;
+      updatedBy: { id: string; name: string | null } | null;
+      publishedBy: { id: string; name: string | null } | null;
+    }>;
+  } | null;
+  serviceDirectoryFacets: { categories: Array<{ value: string }> };
+};
+
+export type SurveyAdminStandardCategoriesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SurveyAdminStandardCategoriesQuery = {
+  serviceDirectoryFacets: { categories: Array<{ value: string; label: string }> };
+};
+
+export type SurveyAdminPledgeQueryVariables = Exact<{
+  organizationCode: string;
+}>;
+
+export type SurveyAdminPledgeQuery = {
+  servicePledge: {
+    organizationCode: string;
+    organizationName: string;
+    published: {
+      version: number;
+      text: string;
+      commitments: Array<string>;
+      signatoryName: string;
+      signatoryPosition: string;
+      effectiveDate: string;
+      publishedAt: string | null;
+    } | null;
+    draft: {
+      version: number;
+      text: string;
+      commitments: Array<string>;
+      signatoryName: string;
+      signatoryPosition: string;
+      effectiveDate: string;
+      updatedAt: string;
+    } | null;
+  } | null;
+};
+
+export type SurveyAdminManagedStandardsQueryVariables = Exact<{
+  organizationCode?: string | null | undefined;
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type SurveyAdminManagedStandardsQuery = {
+  managedServiceStandards: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        category: string;
+        organizationCode: string;
+        organizationName: string;
+        status: ServiceStandardStatus;
+        updatedAt: string;
+        published: { version: number } | null;
+      };
+    }>;
+  };
 };
 
 export type DirectoryOrganizationQueryVariables = Exact<{
@@ -1680,6 +2216,395 @@ export type SubKegiatanSearchQuery = {
   planningCodes: Array<{ code: string; name: string; versionId: string }>;
 };
 
+export type SurveyAdminCreateStandardMutationVariables = Exact<{
+  input: ServiceStandardInput;
+}>;
+
+export type SurveyAdminCreateStandardMutation = {
+  createServiceStandard: { id: string; status: ServiceStandardStatus };
+};
+
+export type SurveyAdminSaveStandardDraftMutationVariables = Exact<{
+  id: string;
+  input: ServiceStandardInput;
+  revision?: number | null | undefined;
+}>;
+
+export type SurveyAdminSaveStandardDraftMutation = {
+  saveServiceStandardDraft: {
+    id: string;
+    status: ServiceStandardStatus;
+    draft: { version: number; revision: number } | null;
+  };
+};
+
+export type SurveyAdminPublishStandardMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SurveyAdminPublishStandardMutation = {
+  publishServiceStandard: {
+    id: string;
+    status: ServiceStandardStatus;
+    published: { version: number } | null;
+  };
+};
+
+export type SurveyAdminDiscardStandardDraftMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SurveyAdminDiscardStandardDraftMutation = {
+  discardServiceStandardDraft: { id: string; status: ServiceStandardStatus };
+};
+
+export type SurveyAdminSavePledgeDraftMutationVariables = Exact<{
+  organizationCode: string;
+  input: ServicePledgeInput;
+}>;
+
+export type SurveyAdminSavePledgeDraftMutation = {
+  saveServicePledgeDraft: { organizationCode: string; draft: { version: number } | null };
+};
+
+export type SurveyAdminPublishPledgeMutationVariables = Exact<{
+  organizationCode: string;
+}>;
+
+export type SurveyAdminPublishPledgeMutation = {
+  publishServicePledge: { organizationCode: string; published: { version: number } | null };
+};
+
+export type SurveyAdminSuggestionsQueryVariables = Exact<{
+  scope: IndexScope;
+  id?: string | null | undefined;
+  period: PeriodInput;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type SurveyAdminSuggestionsQuery = {
+  surveySuggestions: {
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        serviceId: string;
+        serviceName: string;
+        text: string;
+        submittedAt: string;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type SurveyAdminPopulationsQueryVariables = Exact<{
+  serviceId: string;
+  year?: number | null | undefined;
+}>;
+
+export type SurveyAdminPopulationsQuery = {
+  servicePopulations: Array<{
+    serviceId: string;
+    population: number;
+    minimumSample: number;
+    updatedAt: string;
+    period: { key: string; granularity: PeriodGranularity; label: string };
+  }>;
+};
+
+export type SurveyAdminSetPopulationMutationVariables = Exact<{
+  input: ServicePopulationInput;
+}>;
+
+export type SurveyAdminSetPopulationMutation = {
+  setServicePopulation: {
+    serviceId: string;
+    population: number;
+    minimumSample: number;
+    period: { key: string; label: string };
+  };
+};
+
+export type SurveyAdminImportPopulationsMutationVariables = Exact<{
+  csv: string;
+}>;
+
+export type SurveyAdminImportPopulationsMutation = {
+  importServicePopulations: {
+    imported: number;
+    rejected: Array<{ row: number; reason: string; message: string }>;
+  };
+};
+
+export type SurveyAdminCreateRecommendationMutationVariables = Exact<{
+  input: RecommendationInput;
+}>;
+
+export type SurveyAdminCreateRecommendationMutation = {
+  createRecommendation: { id: string; status: RecommendationStatus };
+};
+
+export type SurveyAdminUpdateFollowUpMutationVariables = Exact<{
+  input: FollowUpInput;
+}>;
+
+export type SurveyAdminUpdateFollowUpMutation = {
+  updateFollowUp: {
+    id: string;
+    status: RecommendationStatus;
+    progressPercent: number;
+    availableActions: Array<FollowUpAction>;
+  };
+};
+
+export type SurveyAdminRecommendationReportQueryVariables = Exact<{
+  organizationCode: string;
+  period: PeriodInput;
+}>;
+
+export type SurveyAdminRecommendationReportQuery = {
+  recommendationReport: { filename: string; contentType: string; base64: string; size: number };
+};
+
+export type SurveyAdminSatisfactionReportQueryVariables = Exact<{
+  period: PeriodInput;
+  format: SurveyReportFormat;
+}>;
+
+export type SurveyAdminSatisfactionReportQuery = {
+  satisfactionReport: { filename: string; contentType: string; base64: string; size: number };
+};
+
+export type PublicServiceDirectoryQueryVariables = Exact<{
+  search?: string | null | undefined;
+  organizationCode?: string | null | undefined;
+  category?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type PublicServiceDirectoryQuery = {
+  serviceStandards: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        category: string;
+        organizationCode: string;
+        organizationName: string;
+        published: { components: { completionTime: string; cost: string } } | null;
+      };
+    }>;
+  };
+};
+
+export type PublicServiceDirectoryFacetsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PublicServiceDirectoryFacetsQuery = {
+  serviceDirectoryFacets: {
+    categories: Array<{ value: string; label: string; count: number }>;
+    organizations: Array<{ value: string; label: string; count: number }>;
+  };
+};
+
+export type PublicServiceStandardQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type PublicServiceStandardQuery = {
+  serviceStandard: {
+    id: string;
+    name: string;
+    category: string;
+    organizationCode: string;
+    organizationName: string;
+    published: {
+      version: number;
+      name: string;
+      category: string;
+      description: string | null;
+      onlineServiceUrl: string | null;
+      publishedAt: string | null;
+      components: {
+        legalBasis: Array<string>;
+        requirements: Array<string>;
+        procedure: Array<string>;
+        completionTime: string;
+        completionDays: number | null;
+        cost: string;
+        products: Array<string>;
+        facilities: Array<string>;
+        officerCompetence: Array<string>;
+        internalSupervision: string;
+        complaintHandling: string;
+        numberOfOfficers: number | null;
+        serviceGuarantee: string;
+        securityGuarantee: string;
+        performanceEvaluation: string;
+      };
+    } | null;
+  } | null;
+};
+
+export type PublicServicePledgeQueryVariables = Exact<{
+  organizationCode: string;
+}>;
+
+export type PublicServicePledgeQuery = {
+  servicePledge: {
+    organizationName: string;
+    published: {
+      text: string;
+      commitments: Array<string>;
+      signatoryName: string;
+      signatoryPosition: string;
+      effectiveDate: string;
+    } | null;
+  } | null;
+};
+
+export type PublicServiceQrQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type PublicServiceQrQuery = {
+  serviceStandard: {
+    id: string;
+    name: string;
+    organizationName: string;
+    published: { version: number } | null;
+  } | null;
+};
+
+export type PublicSurveyFormQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type PublicSurveyFormQuery = {
+  serviceStandard: {
+    id: string;
+    name: string;
+    organizationCode: string;
+    organizationName: string;
+    published: { version: number } | null;
+  } | null;
+  surveyQuestionnaire: {
+    version: string;
+    elements: Array<{
+      code: string;
+      order: number;
+      name: string;
+      question: string;
+      labels: Array<string>;
+    }>;
+    profileFields: Array<{
+      key: string;
+      label: string;
+      options: Array<{ code: string; label: string }>;
+    }>;
+  };
+};
+
+export type SubmitSurveyResponseMutationVariables = Exact<{
+  input: SurveyResponseInput;
+}>;
+
+export type SubmitSurveyResponseMutation = {
+  submitSurveyResponse: {
+    submissionId: string;
+    serviceId: string;
+    serviceName: string;
+    receivedAt: string;
+    duplicate: boolean;
+  };
+};
+
+export type PublicIndexSummaryFragment = {
+  scope: IndexScope;
+  scopeId: string | null;
+  scopeName: string;
+  respondents: number;
+  ikm: number | null;
+  ikmConverted: number | null;
+  grade: ServiceGrade | null;
+  performance: string | null;
+  population: number | null;
+  minimumSample: number | null;
+  sampleShortfall: number | null;
+  sampleAdequate: boolean | null;
+  period: { key: string; label: string };
+} & { ' $fragmentName'?: 'PublicIndexSummaryFragment' };
+
+export type PublicElementScoresFragment = {
+  elements: Array<{
+    answers: number;
+    nrr: number | null;
+    element: { code: string; order: number; name: string };
+  }>;
+} & { ' $fragmentName'?: 'PublicElementScoresFragment' };
+
+export type PublicSatisfactionIndexQueryVariables = Exact<{
+  scope: IndexScope;
+  id?: string | null | undefined;
+  period: PeriodInput;
+}>;
+
+export type PublicSatisfactionIndexQuery = {
+  satisfactionIndex: {
+    scopeId: string | null;
+    scopeName: string;
+    period: { key: string; label: string };
+  } & {
+    ' $fragmentRefs'?: {
+      PublicIndexSummaryFragment: PublicIndexSummaryFragment;
+      PublicElementScoresFragment: PublicElementScoresFragment;
+    };
+  };
+};
+
+export type PublicSatisfactionTrendQueryVariables = Exact<{
+  scope: IndexScope;
+  id?: string | null | undefined;
+  granularity: PeriodGranularity;
+  until: PeriodInput;
+  count?: number | null | undefined;
+}>;
+
+export type PublicSatisfactionTrendQuery = {
+  satisfactionTrend: Array<{
+    respondents: number;
+    ikmConverted: number | null;
+    grade: ServiceGrade | null;
+    period: { key: string; label: string };
+  }>;
+};
+
+export type PublicOrganizationRankingQueryVariables = Exact<{
+  period: PeriodInput;
+}>;
+
+export type PublicOrganizationRankingQuery = {
+  organizationSatisfaction: Array<
+    { scopeId: string | null; scopeName: string } & {
+      ' $fragmentRefs'?: { PublicIndexSummaryFragment: PublicIndexSummaryFragment };
+    }
+  >;
+};
+
+export type PublicOrganizationServicesQueryVariables = Exact<{
+  organizationCode: string;
+}>;
+
+export type PublicOrganizationServicesQuery = {
+  serviceStandards: {
+    totalCount: number;
+    edges: Array<{ node: { id: string; name: string; category: string } }>;
+  };
+};
+
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
@@ -2009,6 +2934,82 @@ export const LoanProjectRowFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<LoanProjectRowFragment, unknown>;
+export const PublicIndexSummaryFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PublicIndexSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SatisfactionIndex' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'period' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ikm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'performance' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sampleShortfall' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sampleAdequate' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicIndexSummaryFragment, unknown>;
+export const PublicElementScoresFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PublicElementScores' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SatisfactionIndex' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'elements' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'element' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'order' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'answers' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nrr' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicElementScoresFragment, unknown>;
 export const UserRowFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3023,6 +4024,422 @@ export const RequirementThreadsDocument = {
     },
   ],
 } as unknown as DocumentNode<RequirementThreadsQuery, RequirementThreadsQueryVariables>;
+export const SurveyAdminEvaluationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminEvaluation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organizationSatisfaction' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'performance' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sampleAdequate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'elements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'element' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'order' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nrr' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'answers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'distribution' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recommendations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'EnumValue', value: 'COMPLETED' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'period' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'element' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'elementNrr' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'followUpPlan' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SurveyAdminEvaluationQuery, SurveyAdminEvaluationQueryVariables>;
+export const SurveyAdminEvaluationOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminEvaluationOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'indexId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionIndex' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scope' },
+                value: { kind: 'EnumValue', value: 'ORGANIZATION' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'indexId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikm' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'performance' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sampleShortfall' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sampleAdequate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'elements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'element' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'order' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'labels' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'answers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nrr' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'distribution' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'profile' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'gender' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ageGroup' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'education' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'occupation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recommendations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'period' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'element' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'elementNrr' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'followUpPlan' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'surveyQuestionnaire' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'elements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'order' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminEvaluationOrganizationQuery,
+  SurveyAdminEvaluationOrganizationQueryVariables
+>;
 export const PlanningCodeVersionsDocument = {
   kind: 'Document',
   definitions: [
@@ -4801,6 +6218,1283 @@ export const LoanPortfolioMapDocument = {
     },
   ],
 } as unknown as DocumentNode<LoanPortfolioMapQuery, LoanPortfolioMapQueryVariables>;
+export const SurveyAdminRecommendationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminRecommendation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recommendation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'semester' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quarter' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'element' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'elementNrr' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'followUpPlan' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'followUps' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plan' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'actor' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'createdBy' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminRecommendationQuery,
+  SurveyAdminRecommendationQueryVariables
+>;
+export const SurveyAdminRecommendationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminRecommendations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecommendationStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withOrganizations' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recommendations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'period' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'element' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'elementNrr' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'followUpPlan' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceDirectoryFacets' },
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withOrganizations' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organizations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminRecommendationsQuery,
+  SurveyAdminRecommendationsQueryVariables
+>;
+export const SurveyAdminResultsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminResults' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'IndexScope' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'granularity' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodGranularity' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionIndex' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scope' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikm' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'performance' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sampleShortfall' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sampleAdequate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'elements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'element' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'order' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'labels' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'answers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nrr' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'distribution' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'profile' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'gender' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ageGroup' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'education' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'occupation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionTrend' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scope' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'granularity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'granularity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'until' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'count' },
+                value: { kind: 'IntValue', value: '6' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SurveyAdminResultsQuery, SurveyAdminResultsQueryVariables>;
+export const SurveyAdminScopeOptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminScopeOptions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withServices' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'managed' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceDirectoryFacets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organizations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'managedServiceStandards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'managed' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceStandards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withServices' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SurveyAdminScopeOptionsQuery, SurveyAdminScopeOptionsQueryVariables>;
+export const SurveyAdminFirstSuggestionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminFirstSuggestions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'IndexScope' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'surveySuggestions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scope' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '20' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'serviceName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminFirstSuggestionsQuery,
+  SurveyAdminFirstSuggestionsQueryVariables
+>;
+export const SurveyAdminServicePopulationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminServicePopulations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'serviceId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePopulations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'serviceId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'serviceId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminServicePopulationsQuery,
+  SurveyAdminServicePopulationsQueryVariables
+>;
+export const SurveyAdminStandardEditorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminStandardEditor' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceStandard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'surveyPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'draft' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revision' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'onlineServiceUrl' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'components' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'requirements' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'procedure' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'completionTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'completionDays' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'cost' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'products' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'facilities' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'officerCompetence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'internalSupervision' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'complaintHandling' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'numberOfOfficers' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'serviceGuarantee' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'securityGuarantee' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'performanceEvaluation' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'onlineServiceUrl' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'components' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'requirements' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'procedure' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'completionTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'completionDays' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'cost' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'products' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'facilities' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'officerCompetence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'internalSupervision' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'complaintHandling' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'numberOfOfficers' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'serviceGuarantee' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'securityGuarantee' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'performanceEvaluation' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'versions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'updatedBy' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'publishedBy' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceDirectoryFacets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'categories' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'value' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminStandardEditorQuery,
+  SurveyAdminStandardEditorQueryVariables
+>;
+export const SurveyAdminStandardCategoriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminStandardCategories' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceDirectoryFacets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'categories' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminStandardCategoriesQuery,
+  SurveyAdminStandardCategoriesQueryVariables
+>;
+export const SurveyAdminPledgeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminPledge' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePledge' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'commitments' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'signatoryName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'signatoryPosition' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'draft' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'commitments' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'signatoryName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'signatoryPosition' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SurveyAdminPledgeQuery, SurveyAdminPledgeQueryVariables>;
+export const SurveyAdminManagedStandardsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminManagedStandards' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'managedServiceStandards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'search' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'published' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminManagedStandardsQuery,
+  SurveyAdminManagedStandardsQueryVariables
+>;
 export const DirectoryOrganizationDocument = {
   kind: 'Document',
   definitions: [
@@ -7996,6 +10690,1788 @@ export const SubKegiatanSearchDocument = {
     },
   ],
 } as unknown as DocumentNode<SubKegiatanSearchQuery, SubKegiatanSearchQueryVariables>;
+export const SurveyAdminCreateStandardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminCreateStandard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceStandardInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createServiceStandard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminCreateStandardMutation,
+  SurveyAdminCreateStandardMutationVariables
+>;
+export const SurveyAdminSaveStandardDraftDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminSaveStandardDraft' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceStandardInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'revision' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveServiceStandardDraft' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'revision' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'revision' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'draft' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revision' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminSaveStandardDraftMutation,
+  SurveyAdminSaveStandardDraftMutationVariables
+>;
+export const SurveyAdminPublishStandardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminPublishStandard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishServiceStandard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'version' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminPublishStandardMutation,
+  SurveyAdminPublishStandardMutationVariables
+>;
+export const SurveyAdminDiscardStandardDraftDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminDiscardStandardDraft' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'discardServiceStandardDraft' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminDiscardStandardDraftMutation,
+  SurveyAdminDiscardStandardDraftMutationVariables
+>;
+export const SurveyAdminSavePledgeDraftDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminSavePledgeDraft' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServicePledgeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveServicePledgeDraft' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'draft' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'version' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminSavePledgeDraftMutation,
+  SurveyAdminSavePledgeDraftMutationVariables
+>;
+export const SurveyAdminPublishPledgeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminPublishPledge' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishServicePledge' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'version' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminPublishPledgeMutation,
+  SurveyAdminPublishPledgeMutationVariables
+>;
+export const SurveyAdminSuggestionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminSuggestions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'IndexScope' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'surveySuggestions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scope' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'serviceId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'serviceName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SurveyAdminSuggestionsQuery, SurveyAdminSuggestionsQueryVariables>;
+export const SurveyAdminPopulationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminPopulations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'serviceId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePopulations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'serviceId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'serviceId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'granularity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SurveyAdminPopulationsQuery, SurveyAdminPopulationsQueryVariables>;
+export const SurveyAdminSetPopulationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminSetPopulation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServicePopulationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setServicePopulation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminSetPopulationMutation,
+  SurveyAdminSetPopulationMutationVariables
+>;
+export const SurveyAdminImportPopulationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminImportPopulations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'csv' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importServicePopulations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'csv' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'csv' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'imported' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'rejected' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminImportPopulationsMutation,
+  SurveyAdminImportPopulationsMutationVariables
+>;
+export const SurveyAdminCreateRecommendationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminCreateRecommendation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecommendationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createRecommendation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminCreateRecommendationMutation,
+  SurveyAdminCreateRecommendationMutationVariables
+>;
+export const SurveyAdminUpdateFollowUpDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SurveyAdminUpdateFollowUp' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'FollowUpInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateFollowUp' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminUpdateFollowUpMutation,
+  SurveyAdminUpdateFollowUpMutationVariables
+>;
+export const SurveyAdminRecommendationReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminRecommendationReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recommendationReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'base64' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'size' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminRecommendationReportQuery,
+  SurveyAdminRecommendationReportQueryVariables
+>;
+export const SurveyAdminSatisfactionReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SurveyAdminSatisfactionReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SurveyReportFormat' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'format' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'base64' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'size' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SurveyAdminSatisfactionReportQuery,
+  SurveyAdminSatisfactionReportQueryVariables
+>;
+export const PublicServiceDirectoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicServiceDirectory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'category' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceStandards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'search' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'category' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'category' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '20' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'published' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'components' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'completionTime' },
+                                        },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'cost' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicServiceDirectoryQuery, PublicServiceDirectoryQueryVariables>;
+export const PublicServiceDirectoryFacetsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicServiceDirectoryFacets' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceDirectoryFacets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'categories' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organizations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  PublicServiceDirectoryFacetsQuery,
+  PublicServiceDirectoryFacetsQueryVariables
+>;
+export const PublicServiceStandardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicServiceStandard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceStandard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'onlineServiceUrl' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'components' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'requirements' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'procedure' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'completionTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'completionDays' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'cost' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'products' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'facilities' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'officerCompetence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'internalSupervision' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'complaintHandling' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'numberOfOfficers' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'serviceGuarantee' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'securityGuarantee' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'performanceEvaluation' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicServiceStandardQuery, PublicServiceStandardQueryVariables>;
+export const PublicServicePledgeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicServicePledge' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePledge' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'commitments' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'signatoryName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'signatoryPosition' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicServicePledgeQuery, PublicServicePledgeQueryVariables>;
+export const PublicServiceQrDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicServiceQr' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceStandard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'version' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicServiceQrQuery, PublicServiceQrQueryVariables>;
+export const PublicSurveyFormDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicSurveyForm' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceStandard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'published' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'version' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'surveyQuestionnaire' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'elements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'order' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labels' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'profileFields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicSurveyFormQuery, PublicSurveyFormQueryVariables>;
+export const SubmitSurveyResponseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SubmitSurveyResponse' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SurveyResponseInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'submitSurveyResponse' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'submissionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'duplicate' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitSurveyResponseMutation, SubmitSurveyResponseMutationVariables>;
+export const PublicSatisfactionIndexDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicSatisfactionIndex' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'IndexScope' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionIndex' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scope' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PublicIndexSummary' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PublicElementScores' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PublicIndexSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SatisfactionIndex' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'period' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ikm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'performance' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sampleShortfall' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sampleAdequate' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PublicElementScores' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SatisfactionIndex' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'elements' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'element' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'order' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'answers' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nrr' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicSatisfactionIndexQuery, PublicSatisfactionIndexQueryVariables>;
+export const PublicSatisfactionTrendDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicSatisfactionTrend' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'IndexScope' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'granularity' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodGranularity' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'until' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'count' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'satisfactionTrend' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scope' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'scope' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'granularity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'granularity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'until' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'until' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'count' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'count' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublicSatisfactionTrendQuery, PublicSatisfactionTrendQueryVariables>;
+export const PublicOrganizationRankingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicOrganizationRanking' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organizationSatisfaction' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PublicIndexSummary' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PublicIndexSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SatisfactionIndex' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scopeName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'period' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'respondents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ikm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'performance' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'population' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sampleShortfall' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sampleAdequate' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  PublicOrganizationRankingQuery,
+  PublicOrganizationRankingQueryVariables
+>;
+export const PublicOrganizationServicesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublicOrganizationServices' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceStandards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  PublicOrganizationServicesQuery,
+  PublicOrganizationServicesQueryVariables
+>;
 export const CreateUserDocument = {
   kind: 'Document',
   definitions: [

@@ -13,6 +13,11 @@ describe('menu', () => {
       '/proyek',
       '/proyek/portofolio',
       '/kode-perencanaan',
+      '/standar-pelayanan',
+      '/skm',
+      '/skm/laporan',
+      '/evaluasi',
+      '/rekomendasi',
       '/admin/pengguna',
       '/admin/organisasi',
       '/organisasi/profil',
@@ -23,6 +28,9 @@ describe('menu', () => {
       '/profil',
       '/dokumen',
       '/notifikasi',
+      '/standar-pelayanan',
+      '/skm',
+      '/rekomendasi',
       '/admin/pengguna',
       '/organisasi/profil',
       '/admin/audit',
@@ -51,6 +59,9 @@ describe('menu', () => {
       '/proyek',
       '/proyek/portofolio',
       '/kode-perencanaan',
+      '/skm',
+      '/skm/laporan',
+      '/rekomendasi',
     ]);
     expect(hrefs(['pemberi-pinjaman'])).toEqual([...common, '/proyek']);
     expect(hrefs(['admin-opd'])).not.toContain('/proyek');
@@ -61,6 +72,32 @@ describe('menu', () => {
     const portfolio = MENU.find((item) => item.href === '/proyek/portofolio');
     expect(portfolio && mayUse(portfolio, ['pelaksana', 'pemberi-pinjaman'])).toBe(false);
     expect(menuItemFor('/kode-perencanaan/impor')?.key).toBe('planningCodes');
+  });
+
+  it('opens SIPUTRI to its roles: editors, evaluators, leaders', () => {
+    const common = ['/dasbor', '/profil', '/dokumen', '/notifikasi'];
+    expect(hrefs(['evaluator'])).toEqual([
+      ...common,
+      '/skm',
+      '/skm/laporan',
+      '/evaluasi',
+      '/rekomendasi',
+    ]);
+    expect(hrefs(['bpkad'])).not.toContain('/skm');
+    // Editor, public page links and the pledge follow /standar-pelayanan.
+    expect(menuItemFor('/standar-pelayanan/baru')?.key).toBe('serviceStandards');
+    expect(menuItemFor('/standar-pelayanan/maklumat')?.key).toBe('serviceStandards');
+    expect(menuItemFor('/standar-pelayanan/6650c0ffee')?.key).toBe('serviceStandards');
+    expect(menuItemFor('/rekomendasi/abc')?.key).toBe('recommendations');
+    // The report has its own, narrower entry: admin-opd reads /skm but not the Pemda report.
+    expect(menuItemFor('/skm/laporan')?.key).toBe('satisfactionReport');
+    const report = MENU.find((item) => item.href === '/skm/laporan');
+    expect(report && mayUse(report, ['admin-opd'])).toBe(false);
+    expect(report && mayUse(report, ['pimpinan'])).toBe(true);
+    const evaluation = MENU.find((item) => item.href === '/evaluasi');
+    expect(evaluation && mayUse(evaluation, ['admin-opd', 'pimpinan'])).toBe(false);
+    const standards = MENU.find((item) => item.href === '/standar-pelayanan');
+    expect(standards && mayUse(standards, ['evaluator', 'pimpinan'])).toBe(false);
   });
 
   it('combines the menus of several roles', () => {

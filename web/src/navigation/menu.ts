@@ -14,7 +14,12 @@ export interface MenuItem {
     | 'users'
     | 'organizations'
     | 'organizationProfile'
-    | 'audit';
+    | 'audit'
+    | 'serviceStandards'
+    | 'satisfaction'
+    | 'satisfactionReport'
+    | 'evaluation'
+    | 'recommendations';
   /** Roles that may use the page; `'signed-in'` means every signed-in user. */
   roles: readonly Role[] | 'signed-in';
 }
@@ -44,6 +49,31 @@ export const MENU: readonly MenuItem[] = [
     href: '/kode-perencanaan',
     key: 'planningCodes',
     roles: ['bpkad', 'super-admin', 'pimpinan', 'pelaksana'],
+  },
+  // SIPUTRI — Survei Kepuasan (DOMAIN.md §5): standards and pledge by their organization's
+  // editors; results for the organization (admin-opd) or everyone (evaluator, pimpinan,
+  // super-admin); the surveys service scopes the data, the pages only need the role.
+  {
+    href: '/standar-pelayanan',
+    key: 'serviceStandards',
+    roles: ['admin-opd', 'super-admin'],
+  },
+  {
+    href: '/skm',
+    key: 'satisfaction',
+    roles: ['admin-opd', 'evaluator', 'pimpinan', 'super-admin'],
+  },
+  // The report of all organizations for the head of region; narrower than /skm, so its own entry.
+  {
+    href: '/skm/laporan',
+    key: 'satisfactionReport',
+    roles: ['super-admin', 'pimpinan', 'evaluator'],
+  },
+  { href: '/evaluasi', key: 'evaluation', roles: ['evaluator', 'super-admin'] },
+  {
+    href: '/rekomendasi',
+    key: 'recommendations',
+    roles: ['admin-opd', 'evaluator', 'pimpinan', 'super-admin'],
   },
   { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
   { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },

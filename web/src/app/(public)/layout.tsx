@@ -8,6 +8,7 @@ import styles from './public.module.css';
 /** Public area: server-rendered HTML with almost no client JavaScript (2 Mbps links). */
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('common');
+  const tSurvey = await getTranslations('surveyPublic.nav');
   const user = await readSession();
   return (
     <>
@@ -19,6 +20,8 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           <nav aria-label={t('mainNavigation')} className={styles.nav}>
             <Link href="/">{t('home')}</Link>
             <Link href="/direktori">{t('directory')}</Link>
+            <Link href="/layanan">{tSurvey('services')}</Link>
+            <Link href="/hasil-survei">{tSurvey('results')}</Link>
             <Link href="/verifikasi">{t('verify')}</Link>
             {user ? (
               <a href="/dasbor" className={styles.cta}>

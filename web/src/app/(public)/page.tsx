@@ -4,6 +4,7 @@ import styles from './landing.module.css';
 
 export default async function LandingPage() {
   const t = await getTranslations('landing');
+  const tSurvey = await getTranslations('surveyPublic.landing');
   return (
     <>
       <section className={styles.hero}>
@@ -17,6 +18,18 @@ export default async function LandingPage() {
           <p>{t('directoryText')}</p>
           <Link href="/direktori" className={styles.more}>
             {t('directoryLink')}
+          </Link>
+        </article>
+        <article className={styles.card}>
+          <h3>{tSurvey('title')}</h3>
+          <p>{tSurvey('text')}</p>
+          <p>
+            <Link href="/layanan" className={styles.more}>
+              {tSurvey('link')}
+            </Link>
+          </p>
+          <Link href="/hasil-survei" className={styles.more}>
+            {tSurvey('resultsLink')}
           </Link>
         </article>
         <article className={styles.card}>
