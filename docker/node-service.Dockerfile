@@ -34,14 +34,19 @@ RUN npm run build -w "$UNIT"
 # The gateway serves the supergraph composed from every services/*/schema.graphql.
 RUN if [ "$UNIT" = gateway ]; then npm run compose; fi
 # What the unit reads at run time besides its bundle: schema.graphql (services) or
-# supergraph.graphql (gateway), next to dist/ as in the repository, and reference data files
-# (the projects service's planning-code seed).
+# supergraph.graphql (gateway), next to dist/ as in the repository, and reference data files at
+# their source paths, which the bundle looks up from dist/ (`../src/...`): the projects service's
+# planning-code seed (src/planning/seed/*.csv) and the surveys service's SKM questionnaire
+# (src/seed/questionnaire.data.json). Only data files are copied (*.csv, *.json), never sources.
 RUN mkdir -p "/out/$UNIT" \
   && cp -R "$UNIT/dist" "/out/$UNIT/" \
   && find "$UNIT" -maxdepth 1 -name '*.graphql' -exec cp {} "/out/$UNIT/" \; \
-  && if [ -d "$UNIT/src/planning/seed" ]; then \
-       mkdir -p "/out/$UNIT/src/planning" && cp -R "$UNIT/src/planning/seed" "/out/$UNIT/src/planning/"; \
-     fi
+  && for dir in src/planning/seed src/seed; do \
+       if [ -d "$UNIT/$dir" ]; then \
+         find "$UNIT/$dir" -maxdepth 1 -type f \( -name '*.csv' -o -name '*.json' \) \
+           -exec cp --parents {} /out/ \; ; \
+       fi; \
+     done
 
 FROM ${NODE_IMAGE} AS runtime
 ARG UNIT

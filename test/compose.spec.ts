@@ -10,6 +10,7 @@ import { loadGatewayEnvironment } from '../gateway/src/environment.js';
 import { REPO_ROOT } from '../scripts/lib/infra/paths.js';
 import { identityEnvironment } from '../services/identity/src/environment.js';
 import { notificationsEnvironment } from '../services/notifications/src/environment.js';
+import { surveysEnvironment } from '../services/surveys/src/environment.js';
 
 interface ComposeService {
   image?: string;
@@ -139,6 +140,22 @@ describe('docker-compose.yml', () => {
     expect(existsSync(path.join(REPO_ROOT, NODE_DOCKERFILE))).toBe(true);
   });
 
+  it('ships the reference data files the Node units read at run time in their images', () => {
+    // The bundle reads them from dist/ at `../src/<dir>/<file>`: the Dockerfile copies the data
+    // files (*.csv, *.json) of each folder it lists, one level deep.
+    const copied = /for dir in ([^;]+); do/.exec(read(NODE_DOCKERFILE))?.[1]?.trim().split(/\s+/);
+    expect(copied, `${NODE_DOCKERFILE}: the data folders it copies`).toBeDefined();
+    expect(copied).toContain('src/seed');
+    const missing = [...nodeUnits.keys()].flatMap((unit) =>
+      readdirSync(path.join(REPO_ROOT, unit, 'src'), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(csv|json)$/.test(file) && !/(^|\/)(__)?fixtures?(__)?\//.test(file))
+        .map((file) => path.join('src', file))
+        .filter((file) => !copied?.includes(path.dirname(file)))
+        .map((file) => `${unit}/${file}`),
+    );
+    expect(missing, 'data files the image would not hold').toEqual([]);
+  });
+
   it('builds the web portal from its Dockerfile and configures it with its own variables', () => {
     const web = service('web');
     expect(web.build).toMatchObject({ context: '.', dockerfile: WEB_DOCKERFILE });
@@ -262,6 +279,26 @@ describe('docker-compose.yml', () => {
     expect(gateway.eventsTarget).toBe('http://notifications:4006');
     expect(service('gateway').depends_on).toMatchObject({
       notifications: { condition: 'service_healthy' },
+    });
+  });
+
+  it('runs the surveys service with its demo seed once identity has published the Pemda', () => {
+    const surveys = service('surveys');
+    expect(surveysEnvironment(environmentOf(surveys))).toMatchObject({
+      HOST: '0.0.0.0',
+      PORT: 4004,
+    });
+    expect(argv(surveys.command)).toContain('--seed');
+    expect(surveys.depends_on).toMatchObject({
+      identity: { condition: 'service_healthy' },
+      mongo: { condition: 'service_healthy' },
+      nats: { condition: 'service_healthy' },
+    });
+    expect(loadGatewayEnvironment(environmentOf(service('gateway'))).subgraphUrls.surveys).toBe(
+      'http://surveys:4004/graphql',
+    );
+    expect(service('gateway').depends_on).toMatchObject({
+      surveys: { condition: 'service_healthy' },
     });
   });
 });

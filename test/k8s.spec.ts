@@ -169,6 +169,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       'identity',
       'notifications',
       'projects',
+      'surveys',
     ]);
     for (const unit of nodeUnits) {
       const [container] = specOf<Workload>(unit).template.spec.containers;
@@ -279,6 +280,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       ['documents', 4002],
       ['notifications', 4006],
       ['projects', 4003],
+      ['surveys', 4004],
     ] as const) {
       const service = specOf<{ ports: { port: number }[] }>(find(overlay, 'Service', name));
       expect(service.ports.map((p) => p.port)).toContain(port);
@@ -405,7 +407,15 @@ describe('overlay production', () => {
     const images = workloads(overlay).flatMap((w) =>
       specOf<Workload>(w).template.spec.containers.map((c) => c.image),
     );
-    for (const unit of ['identity', 'documents', 'notifications', 'projects', 'gateway', 'web']) {
+    for (const unit of [
+      'identity',
+      'documents',
+      'notifications',
+      'projects',
+      'surveys',
+      'gateway',
+      'web',
+    ]) {
       expect(images).toContain(`sipadu/${unit}:0.1.0`);
     }
     for (const image of images) expect(image, image).toMatch(/:[\w.-]+$/);
