@@ -76,6 +76,14 @@ export default defineConfig({
         extends: true,
         test: {
           ...withInfrastructure,
+          name: '@sipadu/surveys',
+          include: ['services/surveys/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...withInfrastructure,
           name: '@sipadu/gateway',
           include: ['gateway/src/**/*.spec.ts'],
         },

@@ -94,7 +94,7 @@ function positiveEnv(name: string, fallback: number): number {
 const RUN = randomUUID().slice(0, 8);
 const DATABASE = `bench-projects-${RUN}`;
 const PROJECTS_DATABASE = `${DATABASE}-projects`;
-const STACK_DATABASES = ['', '-documents', '-notifications', '-projects'].map(
+const STACK_DATABASES = ['', '-documents', '-notifications', '-projects', '-surveys'].map(
   (suffix) => `${DATABASE}${suffix}`,
 );
 /** Services whose commands are counted (the names they give `connectMongo`). */

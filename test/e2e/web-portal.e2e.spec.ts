@@ -80,7 +80,7 @@ describe('web portal in the browser', () => {
     });
   });
 
-  // Menus after the four everyone has: the loan-project pages, then administration.
+  // Menus after the four everyone has: the loan-project pages, SIPUTRI, then administration.
   const roleCases: [username: string, name: string, org: string, adminMenus: string[]][] = [
     [
       'super-admin',
@@ -90,6 +90,11 @@ describe('web portal in the browser', () => {
         '/proyek',
         '/proyek/portofolio',
         '/kode-perencanaan',
+        '/standar-pelayanan',
+        '/skm',
+        '/skm/laporan',
+        '/evaluasi',
+        '/rekomendasi',
         '/admin/pengguna',
         '/admin/organisasi',
         '/organisasi/profil',
@@ -100,7 +105,14 @@ describe('web portal in the browser', () => {
       'admin-opd',
       'Siti Rahmawati',
       'DINKES',
-      ['/admin/pengguna', '/organisasi/profil', '/admin/audit'],
+      [
+        '/standar-pelayanan',
+        '/skm',
+        '/rekomendasi',
+        '/admin/pengguna',
+        '/organisasi/profil',
+        '/admin/audit',
+      ],
     ],
     ['pelaksana', 'Budi Santoso', 'DPUPR', ['/proyek', '/kode-perencanaan']],
   ];

@@ -4,15 +4,18 @@
 // setup.
 import { stopProcess } from '../../scripts/lib/infra/process.js';
 import { ensureWebBuild, startWeb, webEnvironment } from '../../scripts/lib/web.js';
-import { startApiStack } from '../support/api-stack.js';
+import { startApiStack, type ApiStackOptions } from '../support/api-stack.js';
 
 export interface WebStack {
   gatewayUrl: string;
   stop(): Promise<void>;
 }
 
-export async function startWebStack(database: string): Promise<WebStack> {
-  const api = await startApiStack(database);
+export async function startWebStack(
+  database: string,
+  options: ApiStackOptions = {},
+): Promise<WebStack> {
+  const api = await startApiStack(database, options);
   try {
     const webEnv = webEnvironment({
       keycloakUrl: process.env.KEYCLOAK_URL ?? 'http://localhost:8080',

@@ -1,4 +1,4 @@
-// The API as clients meet it in tests: the identity, documents, notifications and projects subgraphs on
+// The API as clients meet it in tests: the identity, documents, notifications, projects and surveys subgraphs on
 // throwaway databases (seeded) behind the gateway composed from the real SDL. Infrastructure comes
 // from the Vitest global setup.
 import { rmSync } from 'node:fs';
@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@sipadu/events';
+import { createLogger } from '@sipadu/service-kit';
 import mongoose from 'mongoose';
 import { startDocumentsService } from '../../services/documents/src/app.js';
 import { documentsEnvironment } from '../../services/documents/src/environment.js';
@@ -15,6 +16,10 @@ import { startNotificationsService } from '../../services/notifications/src/app.
 import { notificationsEnvironment } from '../../services/notifications/src/environment.js';
 import { startProjectsService } from '../../services/projects/src/app.js';
 import { projectsEnvironment } from '../../services/projects/src/environment.js';
+import { startSurveysService } from '../../services/surveys/src/app.js';
+import { surveysEnvironment } from '../../services/surveys/src/environment.js';
+import { seedDemoResponses } from '../../services/surveys/src/seed/responses.seed.js';
+import { seedDemoStandards } from '../../services/surveys/src/seed/standards.seed.js';
 import { createGatewayApp } from '../../gateway/src/app.js';
 import { composeSubgraphs, readSubgraphSources } from '../../gateway/src/composition.js';
 import { loadGatewayEnvironment } from '../../gateway/src/environment.js';
@@ -54,6 +59,8 @@ async function removeConsumers(natsUrl: string, prefixes: readonly string[]): Pr
 export interface ApiStackOptions {
   /** How often the notifications service looks for due reminders and deliveries (300 ms). */
   notificationsPollMs?: number;
+  /** Loads the SIPUTRI demo standards, pledges and survey responses (off: tests make their own). */
+  seedSurveys?: boolean;
 }
 
 export async function startApiStack(
@@ -75,7 +82,14 @@ export async function startApiStack(
     const documentsDatabase = `${database}-documents`;
     const notificationsDatabase = `${database}-notifications`;
     const projectsDatabase = `${database}-projects`;
-    for (const name of [database, documentsDatabase, notificationsDatabase, projectsDatabase]) {
+    const surveysDatabase = `${database}-surveys`;
+    for (const name of [
+      database,
+      documentsDatabase,
+      notificationsDatabase,
+      projectsDatabase,
+      surveysDatabase,
+    ]) {
       const connection = await mongoose
         .createConnection(env.MONGO_URL, { dbName: name })
         .asPromise();
@@ -88,6 +102,7 @@ export async function startApiStack(
       documents: `documents-${database}`,
       notifications: `notifications-${database}`,
       projects: `projects-${database}`,
+      surveys: `surveys-${database}`,
     };
     await removeConsumers(env.NATS_URL, Object.values(consumerPrefixes));
     stops.push(() => removeConsumers(env.NATS_URL, Object.values(consumerPrefixes)));
@@ -121,8 +136,41 @@ export async function startApiStack(
     );
     stops.push(() => projects.stop());
 
+    const surveys = await startSurveysService(
+      surveysEnvironment({
+        ...process.env,
+        PORT: '0',
+        MONGO_DATABASE: surveysDatabase,
+        LOG_LEVEL: 'silent',
+        CONSUMER_PREFIX: consumerPrefixes.surveys,
+        CONSUMER_DELIVER_FROM: 'new',
+        // Every test request comes from one address; the limits have their own service test.
+        SURVEY_RATE_LIMIT: '100000',
+        SURVEY_RATE_LIMIT_PER_SERVICE: '100000',
+      }),
+    );
+    stops.push(() => surveys.stop());
+
     const identity = await startIdentityService(env, { seed: true });
     stops.push(() => identity.stop());
+    if (options.seedSurveys) {
+      const { standards, pledges, organizations, responses, populations } = surveys.services;
+      const logger = createLogger('surveys-seed', 'silent');
+      await seedDemoStandards({ standards, pledges, organizations, logger });
+      const seeded = await seedDemoResponses({
+        responses,
+        standards,
+        populations,
+        timeZone: 'Asia/Jakarta',
+        logger,
+      });
+      // The single-writer consumer aggregates them at its own pace; tests start on settled numbers.
+      const deadline = Date.now() + 180_000;
+      while ((await responses.recordedCount()) < seeded) {
+        if (Date.now() > deadline) throw new Error('demo jawaban SKM belum teragregasi');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
 
     // Partial uploads, the filesystem store and the dev seal key live in a per-stack directory.
     const scratch = path.join(os.tmpdir(), `sipadu-test-${database}`);
@@ -154,6 +202,7 @@ export async function startApiStack(
         DOCUMENTS_URL: documents.url.replace(/\/graphql$/, ''),
         NOTIFICATIONS_URL: notifications.origin,
         PROJECTS_URL: projects.url.replace(/\/graphql$/, ''),
+        SURVEYS_URL: surveys.url.replace(/\/graphql$/, ''),
       }),
       { supergraphSdl: composed.supergraphSdl },
     );
