@@ -4,27 +4,24 @@ import type {
   TableCell,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces.js';
-import type * as PdfMakeModule from 'pdfmake';
+import {
+  PDF_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
+  generatedFile,
+  renderPdf,
+  type GeneratedFile,
+} from '@sipadu/reports';
 import { APPROVED_STAGES, stageLabel } from '../workflows/loan-project.workflow.js';
 import type { PortfolioRow, PortfolioTotalsView, PortfolioView } from './portfolio.service.js';
 
 /** An exported file as GraphQL returns it (`ExportedFile`). */
-export interface ExportedFile {
-  filename: string;
-  contentType: string;
-  base64: string;
-  size: number;
-}
+export type ExportedFile = GeneratedFile;
 
 export interface ExportMeta {
   generatedAt: Date;
   /** IANA zone of the Pemda, for the printed date and the file name. */
   timeZone: string;
 }
-
-export const XLSX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const PDF_CONTENT_TYPE = 'application/pdf';
 
 /** Excel number format of whole rupiah. */
 export const RUPIAH_FORMAT = '"Rp"#,##0';
@@ -108,13 +105,6 @@ function printedDate(meta: ExportMeta): string {
 const scopeTitle = (fiscalYear: number | null) =>
   fiscalYear === null ? 'Semua tahun anggaran' : `Tahun anggaran ${fiscalYear}`;
 
-const done = (buffer: Buffer, filename: string, contentType: string): ExportedFile => ({
-  filename,
-  contentType,
-  base64: buffer.toString('base64'),
-  size: buffer.length,
-});
-
 // ---------------------------------------------------------------------------------------------
 // Excel
 // ---------------------------------------------------------------------------------------------
@@ -191,39 +181,12 @@ export async function portfolioXlsx(view: PortfolioView, meta: ExportMeta): Prom
   years.getRow(1).font = { bold: true };
 
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return done(buffer, exportFilename(view.fiscalYear, meta, 'xlsx'), XLSX_CONTENT_TYPE);
+  return generatedFile(buffer, exportFilename(view.fiscalYear, meta, 'xlsx'), XLSX_CONTENT_TYPE);
 }
 
 // ---------------------------------------------------------------------------------------------
-// PDF (pdfmake 0.3 on the server, with the PDF standard font Helvetica: no font files needed)
+// PDF
 // ---------------------------------------------------------------------------------------------
-
-const STANDARD_FONTS = {
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-};
-const STANDARD_FONT_FILES = new Set(Object.values(STANDARD_FONTS.Helvetica));
-
-type PdfMake = typeof PdfMakeModule;
-let pdfmakeInstance: Promise<PdfMake> | undefined;
-
-/** pdfmake's server instance (a CommonJS singleton), configured once: standard fonts, no I/O. */
-function loadPdfmake(): Promise<PdfMake> {
-  pdfmakeInstance ??= import('pdfmake').then((module) => {
-    const loaded = module as PdfMake & { default?: PdfMake };
-    const pdfmake = loaded.default ?? loaded;
-    pdfmake.setFonts(STANDARD_FONTS);
-    // The document references no URL or file: only the built-in font names are allowed.
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => STANDARD_FONT_FILES.has(path));
-    return pdfmake;
-  });
-  return pdfmakeInstance;
-}
 
 /** Rules under the header and between rows, no vertical lines, 3 pt cell padding. */
 const COMPACT_LAYOUT: CustomTableLayout = {
@@ -377,7 +340,6 @@ export function portfolioDocument(view: PortfolioView, meta: ExportMeta): TDocum
 }
 
 export async function portfolioPdf(view: PortfolioView, meta: ExportMeta): Promise<ExportedFile> {
-  const pdfmake = await loadPdfmake();
-  const buffer = await pdfmake.createPdf(portfolioDocument(view, meta)).getBuffer();
-  return done(buffer, exportFilename(view.fiscalYear, meta, 'pdf'), PDF_CONTENT_TYPE);
+  const buffer = await renderPdf(portfolioDocument(view, meta));
+  return generatedFile(buffer, exportFilename(view.fiscalYear, meta, 'pdf'), PDF_CONTENT_TYPE);
 }

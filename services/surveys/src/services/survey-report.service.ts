@@ -1,5 +1,11 @@
-import type * as PdfMakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import {
+  PDF_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
+  generatedFile,
+  renderPdf,
+  type GeneratedFile,
+} from '@sipadu/reports';
 import { notFound, type Principal } from '@sipadu/service-kit';
 import { access } from '../access.js';
 import {
@@ -19,18 +25,9 @@ import type {
 } from './types.js';
 
 /** A generated file as GraphQL returns it (SurveyReportFile). */
-export interface SurveyReportFile {
-  filename: string;
-  contentType: string;
-  base64: string;
-  size: number;
-}
+export type SurveyReportFile = GeneratedFile;
 
 export type SurveyReportFormat = 'PDF' | 'XLSX';
-
-export const PDF_CONTENT_TYPE = 'application/pdf';
-export const XLSX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface SurveyReportServiceOptions {
   index: {
@@ -121,49 +118,6 @@ const slug = (text: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-
-const done = (buffer: Buffer, filename: string, contentType: string): SurveyReportFile => ({
-  filename,
-  contentType,
-  base64: buffer.toString('base64'),
-  size: buffer.length,
-});
-
-// ---------------------------------------------------------------------------------------------
-// pdfmake (0.3, server side) with the PDF standard font Helvetica: no font files, no I/O. The
-// same set-up as the projects service's portfolio export.
-// ---------------------------------------------------------------------------------------------
-
-const STANDARD_FONTS = {
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-};
-const STANDARD_FONT_FILES = new Set(Object.values(STANDARD_FONTS.Helvetica));
-
-type PdfMake = typeof PdfMakeModule;
-let pdfmakeInstance: Promise<PdfMake> | undefined;
-
-function loadPdfmake(): Promise<PdfMake> {
-  pdfmakeInstance ??= import('pdfmake').then((module) => {
-    const loaded = module as PdfMake & { default?: PdfMake };
-    const pdfmake = loaded.default ?? loaded;
-    pdfmake.setFonts(STANDARD_FONTS);
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => STANDARD_FONT_FILES.has(path));
-    return pdfmake;
-  });
-  return pdfmakeInstance;
-}
-
-/** Renders a document definition to PDF bytes. */
-export async function renderPdf(document: TDocumentDefinitions): Promise<Buffer> {
-  const pdfmake = await loadPdfmake();
-  return pdfmake.createPdf(document).getBuffer();
-}
 
 const STYLES: TDocumentDefinitions['styles'] = {
   title: { fontSize: 14, bold: true, alignment: 'center' },
@@ -652,7 +606,11 @@ export class SurveyReportService {
         pemdaName: placeOf(pemda.scopeName),
       }),
     );
-    return done(buffer, `rekomendasi-skm-${slug(code)}-${period.key}.pdf`, PDF_CONTENT_TYPE);
+    return generatedFile(
+      buffer,
+      `rekomendasi-skm-${slug(code)}-${period.key}.pdf`,
+      PDF_CONTENT_TYPE,
+    );
   }
 
   async satisfactionReport(
@@ -680,7 +638,7 @@ export class SurveyReportService {
         elementCodes,
         generatedAt,
       });
-      return done(buffer, `${base}.xlsx`, XLSX_CONTENT_TYPE);
+      return generatedFile(buffer, `${base}.xlsx`, XLSX_CONTENT_TYPE);
     }
     const buffer = await renderPdf(
       satisfactionDocument({
@@ -692,7 +650,7 @@ export class SurveyReportService {
         timeZone: this.timeZone,
       }),
     );
-    return done(buffer, `${base}.pdf`, PDF_CONTENT_TYPE);
+    return generatedFile(buffer, `${base}.pdf`, PDF_CONTENT_TYPE);
   }
 
   /** Every Pemda agency, with the ones the index has no figures for added with theirs. */

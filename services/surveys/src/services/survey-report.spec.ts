@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '@sipadu/reports';
 import type { Principal, Role } from '@sipadu/service-kit';
 import ExcelJS from 'exceljs';
 import type { GraphQLError } from 'graphql';
@@ -12,12 +13,7 @@ import {
 } from './element-chart.js';
 import type { RecommendationView } from './recommendation.service.js';
 import { indexOf } from './satisfaction-index.js';
-import {
-  PDF_CONTENT_TYPE,
-  SurveyReportService,
-  XLSX_CONTENT_TYPE,
-  rankOrganizations,
-} from './survey-report.service.js';
+import { SurveyReportService, rankOrganizations } from './survey-report.service.js';
 import type { PeriodView, SatisfactionIndexView, SurveyElementView } from './types.js';
 
 const NAMES = [
