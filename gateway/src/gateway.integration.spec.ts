@@ -177,6 +177,16 @@ describe('gateway over real subgraphs', () => {
       expect(received.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     });
 
+    it("passes the caller's address to the subgraph, never a client's own x-sipadu-client", async () => {
+      const response = await graphqlRequest(gateway.url, '{ organizations { code } }', {
+        headers: { 'x-sipadu-client': '203.0.113.9' },
+      });
+      expect(response.errors).toBeUndefined();
+      const received = identity.requests.at(-1)?.headers ?? {};
+      // Loopback is the trusted proxy here, so the address is the test's own connection.
+      expect(received['x-sipadu-client']).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    });
+
     it('generates a request id when none is sent', async () => {
       const response = await fetch(gateway.url, {
         method: 'POST',
