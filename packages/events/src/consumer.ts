@@ -62,6 +62,12 @@ export interface ConsumerOptions {
   concurrency?: number;
   /** Unacknowledged messages the server lets this consumer have (default 100). */
   maxAckPending?: number;
+  /**
+   * Skip the `processed_events` inbox: for handlers idempotent on their own (unique inserts,
+   * sequence-guarded updates) on high-volume streams. FerretDB v1 finds an absent `_id` only by
+   * scanning, so an inbox of a hundred thousand events costs about a second per event.
+   */
+  withoutInbox?: boolean;
   /** Redelivery after this long without an ack (default 30 s); long handlers extend it automatically. */
   ackWaitMs?: number;
   /** Delay of the first redelivery after a handler error, doubled each time up to `maxRetryDelayMs`. */
@@ -180,6 +186,20 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
     return consumer.consume({ max_messages: Math.min(options.maxAckPending ?? 100, 100) });
   }
 
+  async function recordProcessed(inboxId: string, envelope: AnyEventEnvelope): Promise<void> {
+    try {
+      await inbox.insertOne({
+        _id: inboxId,
+        consumer: options.durable,
+        eventId: envelope.id,
+        type: envelope.type,
+        processedAt: new Date(),
+      });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
   async function handle(msg: JsMsg): Promise<void> {
     let envelope: AnyEventEnvelope;
     try {
@@ -199,7 +219,10 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
       delivery: msg.info.deliveryCount,
     };
     try {
-      if (await inbox.findOne({ _id: inboxId }, { projection: { _id: 1 } })) {
+      if (
+        !options.withoutInbox &&
+        (await inbox.findOne({ _id: inboxId }, { projection: { _id: 1 } }))
+      ) {
         logger.debug(eventLog, 'event already processed, skipped');
         msg.ack();
         return;
@@ -212,17 +235,7 @@ export function startConsumer(options: ConsumerOptions): RunningConsumer {
         streamSequence: msg.info.streamSequence,
       };
       await runTraced(msg, envelope, eventContext);
-      try {
-        await inbox.insertOne({
-          _id: inboxId,
-          consumer: options.durable,
-          eventId: envelope.id,
-          type: envelope.type,
-          processedAt: new Date(),
-        });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
+      if (!options.withoutInbox) await recordProcessed(inboxId, envelope);
       msg.ack();
       logger.debug(eventLog, 'event processed');
     } catch (err) {

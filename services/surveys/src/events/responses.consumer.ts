@@ -26,6 +26,9 @@ export function startResponsesConsumer(options: {
     deliverFrom: options.deliverFrom,
     concurrency: 1,
     maxAckPending: 1,
+    // The aggregation is idempotent by itself (unique raw insert, sequence-guarded aggregates);
+    // an inbox row per response would cost a scan per event on FerretDB.
+    withoutInbox: true,
     handler: async (envelope, context) => {
       await options.aggregation.apply(envelope, context.streamSequence);
     },

@@ -18,6 +18,10 @@ import {
 import type { Connection } from 'mongoose';
 import { access } from '../access.js';
 import {
+  submissionClaimModel,
+  type SubmissionClaimModel,
+} from '../models/submission-claim.model.js';
+import {
   surveyResponseModel,
   type SurveyResponseModel,
   type SurveyResponseRecord,
@@ -114,6 +118,7 @@ export class SurveyResponseService {
   private readonly nc: NatsConnection;
   private readonly js: JetStreamClient;
   private readonly responses: SurveyResponseModel;
+  private readonly claims: SubmissionClaimModel;
   private readonly standards: ServiceDirectory;
   private readonly questionnaire: QuestionnaireService;
   private readonly guard: SubmissionGuard;
@@ -133,6 +138,7 @@ export class SurveyResponseService {
     this.nc = options.nc;
     this.js = jetstream(options.nc);
     this.responses = surveyResponseModel(options.connection);
+    this.claims = submissionClaimModel(options.connection);
     this.databaseName = options.connection.name;
     this.standards = options.standards;
     this.questionnaire = options.questionnaire;
@@ -141,7 +147,7 @@ export class SurveyResponseService {
   }
 
   async init(): Promise<void> {
-    await this.responses.init();
+    await Promise.all([this.responses.init(), this.claims.init()]);
     await this.ensureStream();
   }
 
@@ -167,20 +173,6 @@ export class SurveyResponseService {
     access.assert(caller.principal, 'Mutation.submitSurveyResponse');
     const answers = await this.validate(input);
 
-    const recorded = await this.responses
-      .findOne({ _id: answers.submissionId }, { serviceId: 1, serviceName: 1, submittedAt: 1 })
-      .lean<Pick<SurveyResponseRecord, 'serviceId' | 'serviceName' | 'submittedAt'>>()
-      .exec();
-    if (recorded) {
-      return {
-        submissionId: answers.submissionId,
-        serviceId: recorded.serviceId,
-        serviceName: recorded.serviceName,
-        receivedAt: recorded.submittedAt.toISOString(),
-        duplicate: true,
-      };
-    }
-
     const service = await this.standards.serviceRef(answers.serviceId);
     if (!service) throw notFound('Layanan tidak ditemukan.');
     if (!service.published)
@@ -203,6 +195,10 @@ export class SurveyResponseService {
       };
     }
 
+    // A resent form (same submission id) is told so. It is published again all the same, in
+    // case the first attempt failed after its claim: the stream's duplicate window and the
+    // consumer's unique raw insert count it once either way.
+    const claimed = await this.claim(answers.submissionId, receivedAt);
     const { duplicate } = await this.publish({
       responseId: answers.submissionId,
       serviceId: service.id,
@@ -220,8 +216,19 @@ export class SurveyResponseService {
       serviceId: service.id,
       serviceName: service.name,
       receivedAt: receivedAt.toISOString(),
-      duplicate,
+      duplicate: duplicate || !claimed,
     };
+  }
+
+  /** Whether this submission id is new (its claim inserted now). */
+  private async claim(submissionId: string, claimedAt: Date): Promise<boolean> {
+    try {
+      await this.claims.create({ _id: submissionId, claimedAt });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
   }
 
   /**
