@@ -168,6 +168,8 @@ async function main(): Promise<number> {
   process.env.OUTBOX_SWEEP_MS ??= '600000';
   process.env.DIGEST_POLL_MS ??= '3600000';
   process.env.SUBGRAPH_TIMEOUT_MS ??= '60000';
+  // Every request of the bench comes from one address and one anonymous client.
+  process.env.RATE_LIMIT_PER_MINUTE ??= '1000000';
 
   try {
     if (!keep) {
