@@ -173,6 +173,7 @@ function printBanner(urls: InfraUrls, services: string[], started: number): void
     `SIPADU siap dalam ${Math.round((Date.now() - started) / 1000)} detik (Ctrl-C untuk berhenti)`,
     '',
     `  Portal web       ${WEB_URL}  ← buka di peramban, masuk dengan akun demo di bawah`,
+    `  Tanpa akun       ${WEB_URL}/layanan (standar pelayanan, survei kepuasan), ${WEB_URL}/hasil-survei (IKM)`,
     `  Gateway GraphQL  http://localhost:${GATEWAY_PORT}/graphql`,
     ...services.map((line) => `  ${line}`),
     `  Keycloak         ${urls.keycloakUrl}  (konsol admin ${urls.keycloakUrl}/admin — ${KEYCLOAK_DEV_ADMIN.username} / ${KEYCLOAK_DEV_ADMIN.password})`,
