@@ -60,8 +60,12 @@ async function withPhone(testName: string, body: (page: Page) => Promise<void>):
   }
 }
 
+/**
+ * Nothing wider than the screen. Against the layout viewport (`clientWidth`, the 360 px of the
+ * phone), not `innerWidth`: on a mobile browser that one grows with overflowing content.
+ */
 const noSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 /** The respondents shown on a page's IKM summary (the first summary on the page). */
 async function respondents(page: Page): Promise<number> {

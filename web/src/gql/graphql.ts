@@ -4104,7 +4104,7 @@ export const SurveyAdminEvaluationDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
+                value: { kind: 'IntValue', value: '40' },
               },
             ],
             selectionSet: {
@@ -4352,7 +4352,7 @@ export const SurveyAdminEvaluationOrganizationDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
+                value: { kind: 'IntValue', value: '40' },
               },
             ],
             selectionSet: {
@@ -6396,7 +6396,7 @@ export const SurveyAdminRecommendationsDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '50' },
+                value: { kind: 'IntValue', value: '40' },
               },
               {
                 kind: 'Argument',

@@ -1,5 +1,6 @@
 'use client';
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { useMounted } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@urql/next';
 import { useRouter } from 'next/navigation';
@@ -49,6 +50,8 @@ export function FollowUpActions({
   const [errors, setErrors] = useState<FollowUpErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // The buttons only open dialogs: inert until the script runs.
+  const mounted = useMounted();
   const offered = FOLLOW_UP_ACTIONS.filter((action) => actions.includes(action));
 
   function start(action: FollowUpAction) {
@@ -93,6 +96,7 @@ export function FollowUpActions({
             variant={action === 'REOPEN' ? 'outline' : 'filled'}
             color={action === 'REOPEN' ? 'red.9' : undefined}
             data-action={action}
+            disabled={!mounted}
             onClick={() => start(action)}
           >
             {t(`action.${action}`)}

@@ -214,7 +214,12 @@ function PopulationImport({
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
         {t('csvHint')}{' '}
-        <Anchor href={template} download={`populasi-${periodKey}.csv`} c="blue.8">
+        <Anchor
+          href={template}
+          download={`populasi-${periodKey}.csv`}
+          c="blue.8"
+          underline="always"
+        >
           {t('template')}
         </Anchor>
       </Text>

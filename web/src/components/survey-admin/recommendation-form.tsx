@@ -11,6 +11,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useMounted } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@urql/next';
 import { useRouter } from 'next/navigation';
@@ -63,6 +64,9 @@ export function RecommendationForm({
   const [errors, setErrors] = useState<RecommendationErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Until the script runs, a choice made would be reset when React takes over the fields.
+  const mounted = useMounted();
+  const locked = saving || !mounted;
 
   const change = <K extends keyof RecommendationFormValues>(
     key: K,
@@ -123,7 +127,7 @@ export function RecommendationForm({
                 })),
               ]}
               onChange={(event) => change('elementCode', event.currentTarget.value)}
-              disabled={saving}
+              disabled={locked}
             />
             <NativeSelect
               label={t('priority')}
@@ -133,7 +137,7 @@ export function RecommendationForm({
                 label: priorities(priority),
               }))}
               onChange={(event) => change('priority', event.currentTarget.value as PriorityValue)}
-              disabled={saving}
+              disabled={locked}
             />
             <TextInput
               label={t('dueDate')}
@@ -141,7 +145,7 @@ export function RecommendationForm({
               value={values.dueDate}
               error={errors.dueDate}
               onChange={(event) => change('dueDate', event.currentTarget.value)}
-              disabled={saving}
+              disabled={locked}
             />
           </SimpleGrid>
           <Textarea
@@ -154,10 +158,10 @@ export function RecommendationForm({
             value={values.text}
             error={errors.text}
             onChange={(event) => change('text', event.currentTarget.value)}
-            disabled={saving}
+            disabled={locked}
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={saving} disabled={!mounted}>
               {t('submit')}
             </Button>
           </Group>

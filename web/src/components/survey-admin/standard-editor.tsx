@@ -15,6 +15,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
+import { useMounted } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@urql/next';
 import type { CombinedError } from '@urql/core';
@@ -107,6 +108,7 @@ export function StandardEditor(props: Props) {
     props.mode === 'edit' ? props.revision : null,
   );
   const [busy, setBusy] = useState<'save' | 'publish' | 'discard' | null>(null);
+  const mounted = useMounted();
   const [serverError, setServerError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -204,7 +206,8 @@ export function StandardEditor(props: Props) {
     startTransition(() => router.refresh());
   }
 
-  const disabled = busy !== null;
+  // Until the script runs, what is typed would be lost when React takes over the fields.
+  const disabled = busy !== null || !mounted;
   const status = props.mode === 'edit' ? props.status : null;
   const canPublish = props.mode === 'edit' && (status !== 'PUBLISHED' || form.isDirty());
   const canDiscard = props.mode === 'edit' && status === 'PUBLISHED_WITH_DRAFT';

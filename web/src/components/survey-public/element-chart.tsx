@@ -50,27 +50,31 @@ export async function ElementChart(props: {
           </div>
         ))}
       </div>
-      <table className="visually-hidden">
-        <caption>{t('elementsTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('element')}</th>
-            <th scope="col">{t('nrr')}</th>
-            <th scope="col">{t('answers')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map(({ element, nrr: value, answers }) => (
-            <tr key={element.code}>
-              <th scope="row">
-                {element.code} {element.name}
-              </th>
-              <td>{nrr(value)}</td>
-              <td>{format.number(answers)}</td>
+      {/* Hidden in a wrapper: a table ignores width and overflow, so a hidden table itself would
+          still widen the page on a phone. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('elementsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('element')}</th>
+              <th scope="col">{t('nrr')}</th>
+              <th scope="col">{t('answers')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sorted.map(({ element, nrr: value, answers }) => (
+              <tr key={element.code}>
+                <th scope="row">
+                  {element.code} {element.name}
+                </th>
+                <td>{nrr(value)}</td>
+                <td>{format.number(answers)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -44,7 +44,9 @@ const EvaluationQuery = graphql(`
         distribution
       }
     }
-    recommendations(status: COMPLETED, first: 100) {
+    # 40 rows: more would take the operation (with urql's __typename fields) near or over the
+    # gateway's cost limit (MAX_QUERY_COST, 5000).
+    recommendations(status: COMPLETED, first: 40) {
       totalCount
       edges {
         node {
@@ -128,7 +130,8 @@ const EvaluationOrganizationQuery = graphql(`
         }
       }
     }
-    recommendations(organizationCode: $organizationCode, period: $period, first: 100) {
+    # 40 rows keep the operation under the gateway's cost limit (MAX_QUERY_COST, 5000).
+    recommendations(organizationCode: $organizationCode, period: $period, first: 40) {
       edges {
         node {
           id

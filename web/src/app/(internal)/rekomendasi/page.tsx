@@ -22,10 +22,12 @@ const RecommendationsQuery = graphql(`
     $after: String
     $withOrganizations: Boolean!
   ) {
+    # Pages of 40: with 50 the operation (with urql's __typename fields) exceeds the gateway's
+    # cost limit (MAX_QUERY_COST, 5000).
     recommendations(
       organizationCode: $organizationCode
       status: $status
-      first: 50
+      first: 40
       after: $after
     ) {
       totalCount

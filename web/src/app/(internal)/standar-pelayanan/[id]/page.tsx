@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { CombinedError } from '@urql/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -20,6 +20,8 @@ import { LINK_STYLE } from '@/documents/links';
 import { graphql } from '@/gql';
 import { errorMessage } from '@/graphql/error-message';
 import { getClient } from '@/graphql/server-client';
+
+const SMALL_LINK_STYLE = { ...LINK_STYLE, fontSize: 'var(--mantine-font-size-sm)' } as const;
 
 const StandardEditorQuery = graphql(`
   query SurveyAdminStandardEditor($id: ID!) {
@@ -189,21 +191,20 @@ export default async function ServiceStandardPage({ params }: { params: Params }
                       : '—',
                   })}
                 </Text>
-                <Anchor
-                  component={Link}
+                {/* Plain links: a server component cannot hand next/link to Mantine's Anchor. */}
+                <Link
                   href={publicServiceHref(standard.id)}
-                  c="blue.8"
-                  size="sm"
+                  style={SMALL_LINK_STYLE}
                   data-testid="tautan-publik"
                 >
                   {t('editor.publicPage')}
-                </Anchor>
-                <Anchor component={Link} href={servicePosterHref(standard.id)} c="blue.8" size="sm">
+                </Link>
+                <Link href={servicePosterHref(standard.id)} style={SMALL_LINK_STYLE}>
                   {t('editor.qrPoster')}
-                </Anchor>
-                <Anchor component={Link} href={standard.surveyPath} c="blue.8" size="sm">
+                </Link>
+                <Link href={standard.surveyPath} style={SMALL_LINK_STYLE}>
                   {t('editor.surveyLink')}
-                </Anchor>
+                </Link>
               </Group>
             ) : (
               <Text size="sm" c="dimmed">
