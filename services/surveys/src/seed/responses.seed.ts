@@ -131,13 +131,14 @@ interface DemoResponse {
 }
 
 /**
- * The id of the n-th demo response of a database: the same on every run (a seed interrupted
- * before the consumer recorded anything and run again re-sends the same ids, which JetStream and
- * the consumer's inbox drop), but different per database, since the stream's duplicate window
- * is shared by every deployment on the NATS server.
+ * The id of the n-th demo response of a database: the same on every run over the same services (a
+ * seed interrupted before the consumer recorded anything and run again re-sends the same ids,
+ * which JetStream and the consumer's unique insert drop), but different for another database or a
+ * recreated one (its services have new ids), since the stream's duplicate window is shared by every
+ * deployment on the NATS server.
  */
-export function demoResponseId(databaseName: string, index: number): string {
-  const bytes = createHash('sha256').update(`sipadu-demo-skm|${databaseName}|${index}`).digest();
+export function demoResponseId(salt: string, index: number): string {
+  const bytes = createHash('sha256').update(`sipadu-demo-skm|${salt}|${index}`).digest();
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.subarray(0, 16).toString('hex');
@@ -237,10 +238,11 @@ export async function seedDemoResponses(options: {
 
   const generated = generateDemoResponses(services, now, timeZone);
   let published = 0;
+  const salt = [responses.databaseName, ...services.map((service) => service.id).sort()].join('|');
   for (const [index, response] of generated.entries()) {
     const { duplicate } = await responses.publish(
       {
-        responseId: demoResponseId(responses.databaseName, index),
+        responseId: demoResponseId(salt, index),
         serviceId: response.service.id,
         serviceName: response.service.name,
         organizationCode: response.service.organizationCode,
