@@ -8,12 +8,14 @@ type LimitSettings = Pick<
   'MAX_QUERY_DEPTH' | 'MAX_ALIASES' | 'MAX_QUERY_COST' | 'MAX_DIRECTIVES' | 'NODE_ENV'
 >;
 
+export type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+
 /**
- * graphql-armor validation rules and plugins: every limit is checked while the operation is
- * parsed or validated, so an oversized operation never reaches the query planner or a subgraph.
+ * The gateway's graphql-armor settings (a fresh object per call: ApolloArmor mutates it). Shared
+ * with the check that every operation of the portal stays within them (test/web-operations.spec.ts).
  */
-export function armorProtection(env: LimitSettings): ReturnType<ApolloArmor['protect']> {
-  return new ApolloArmor({
+export function armorConfig(env: LimitSettings): ArmorConfig {
+  return {
     maxDepth: {
       n: env.MAX_QUERY_DEPTH,
       exposeLimits: false,
@@ -39,7 +41,15 @@ export function armorProtection(env: LimitSettings): ReturnType<ApolloArmor['pro
     },
     // Field suggestions ("Did you mean …") reveal the schema; hidden in production only.
     blockFieldSuggestion: { enabled: env.NODE_ENV === 'production', mask: '[disembunyikan]' },
-  }).protect();
+  };
+}
+
+/**
+ * graphql-armor validation rules and plugins: every limit is checked while the operation is
+ * parsed or validated, so an oversized operation never reaches the query planner or a subgraph.
+ */
+export function armorProtection(env: LimitSettings): ReturnType<ApolloArmor['protect']> {
+  return new ApolloArmor(armorConfig(env)).protect();
 }
 
 /** The parser stops at `maxTokens`, before building a document for an oversized operation. */
