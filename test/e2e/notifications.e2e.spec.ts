@@ -297,8 +297,11 @@ describe('inbox, preferences and the live stream', () => {
       await page.getByText('Nomor ponsel harus diawali +62 atau 08').waitFor();
 
       await phone.fill('0812 3456 7890');
-      // The switch's visible track lies over its input, so the click goes to the input itself.
-      await page.getByRole('switch', { name: 'SMS untuk Pengingat' }).check({ force: true });
+      // The switch's visible track lies over its input, so the click goes to the input itself;
+      // centred first, since a forced click lands on whatever covers it (the sticky header).
+      const smsReminders = page.getByRole('switch', { name: 'SMS untuk Pengingat' });
+      await smsReminders.evaluate((input) => input.scrollIntoView({ block: 'center' }));
+      await smsReminders.check({ force: true });
       await page.getByRole('button', { name: 'Simpan' }).click();
       await page.getByText('Pengaturan notifikasi tersimpan.').waitFor();
       await expect.poll(() => phone.inputValue()).toBe('+6281234567890');
