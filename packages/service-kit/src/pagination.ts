@@ -20,27 +20,55 @@ export interface Connection<T> {
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-type SortValue = string | number | boolean | null;
+/** What an opaque page cursor holds: the sort values of the last row seen, then its id. */
+export type CursorValue = string | number | boolean | null;
 
-function encodeCursor(value: SortValue, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+export function invalidCursor() {
+  return badInput('Kursor halaman tidak valid.');
 }
 
-function decodeCursor(cursor: string): [SortValue, string] {
+/** An opaque cursor (base64url JSON) over the sort values of a row. */
+export function encodeCursor(values: readonly CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** The values of a cursor made by `encodeCursor`; BAD_USER_INPUT for anything else. */
+export function decodeCursor(cursor: string): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      typeof decoded[1] === 'string' &&
-      ['string', 'number', 'boolean'].includes(typeof decoded[0])
+      decoded.length > 0 &&
+      decoded.every(
+        (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value),
+      )
     ) {
-      return [decoded[0] as SortValue, decoded[1]];
+      return decoded as CursorValue[];
     }
   } catch {
     // fall through to the typed error below
   }
-  throw badInput('Kursor halaman tidak valid.');
+  throw invalidCursor();
+}
+
+type KeyKind = 'string' | 'number' | 'date';
+type KeyOf<K extends KeyKind> = K extends 'string' ? string : K extends 'number' ? number : Date;
+
+/** A cursor of keyset pages sorted on one key (a string, number or date) then the id. */
+export function encodeKeyCursor(key: string | number | Date, id: string): string {
+  return encodeCursor([key instanceof Date ? key.toISOString() : key, id]);
+}
+
+export function decodeKeyCursor<K extends KeyKind>(cursor: string, kind: K): [KeyOf<K>, string] {
+  const [key, id, ...rest] = decodeCursor(cursor);
+  if (typeof id !== 'string' || rest.length > 0) throw invalidCursor();
+  if (kind === 'date') {
+    const at = typeof key === 'string' ? new Date(key) : null;
+    if (!at || Number.isNaN(at.getTime())) throw invalidCursor();
+    return [at as KeyOf<K>, id];
+  }
+  if (typeof key !== kind) throw invalidCursor();
+  return [key as KeyOf<K>, id];
 }
 
 /**
@@ -61,7 +89,8 @@ export async function paginate<T extends { _id: string }>(
   }
   let pageFilter: QueryFilter<T> = filter;
   if (args.after) {
-    const [value, id] = decodeCursor(args.after);
+    const [value, id, ...rest] = decodeCursor(args.after);
+    if (typeof id !== 'string' || rest.length > 0) throw invalidCursor();
     const after = {
       $or: [{ [sortField]: { $gt: value } }, { [sortField]: value, _id: { $gt: id } }],
     } as QueryFilter<T>;
@@ -78,7 +107,7 @@ export async function paginate<T extends { _id: string }>(
   ]);
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({
-    cursor: encodeCursor((node[sortField] as SortValue) ?? null, String(node._id)),
+    cursor: encodeCursor([(node[sortField] as CursorValue) ?? null, String(node._id)]),
     node,
   }));
   return {

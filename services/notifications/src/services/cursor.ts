@@ -11,27 +11,7 @@ export interface Page<T> {
   totalCount: number;
 }
 
-type CursorValue = string | number;
-
-export function encodeCursor(values: readonly CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): CursorValue[] {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length > 0 &&
-      decoded.every((value) => typeof value === 'string' || typeof value === 'number')
-    ) {
-      return decoded as CursorValue[];
-    }
-  } catch {
-    // fall through to the typed error
-  }
-  throw badInput('Kursor halaman tidak valid.');
-}
+export { decodeCursor, encodeCursor } from '@sipadu/service-kit';
 
 export function pageSize(value: number | null | undefined): number {
   const size = value ?? DEFAULT_PAGE_SIZE;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, eventsForInsert, type EventEnvelope, type Outbox } from '@sipadu/events';
 import {
+  decodeKeyCursor,
+  encodeKeyCursor,
   actorOf,
   badInput,
   conflict,
@@ -227,29 +229,6 @@ function locationRecords(locations: z.infer<typeof locationSchema>[]): LocationR
   return locations.map((location) => ({ id: randomUUID(), ...location }));
 }
 
-function encodeCursor(record: Pick<LoanProjectListRecord, 'createdAt' | '_id'>): string {
-  return Buffer.from(JSON.stringify([record.createdAt.toISOString(), record._id])).toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      typeof decoded[0] === 'string' &&
-      typeof decoded[1] === 'string'
-    ) {
-      const at = new Date(decoded[0]);
-      if (!Number.isNaN(at.getTime())) return [at, decoded[1]];
-    }
-  } catch {
-    // falls through to the typed error
-  }
-  throw badInput('Kursor halaman tidak valid.');
-}
-
 /**
  * The update and event of one stage transition taken by the engine, for callers that merge it
  * into their own single-document write (the first disbursement takes `startDisbursement`).
@@ -347,7 +326,7 @@ export class LoanProjectService {
     }
     let pageQuery = query;
     if (page.after) {
-      const [at, id] = decodeCursor(page.after);
+      const [at, id] = decodeKeyCursor(page.after, 'date');
       pageQuery = {
         $and: [query, { $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] }],
       };
@@ -364,7 +343,9 @@ export class LoanProjectService {
         .exec(),
       this.listRows.countDocuments(query).exec(),
     ]);
-    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node), node }));
+    const edges = rows
+      .slice(0, first)
+      .map((node) => ({ cursor: encodeKeyCursor(node.createdAt, node._id), node }));
     return {
       edges,
       pageInfo: {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEvent, eventsForInsert, type EventEnvelope, type Outbox } from '@sipadu/events';
 import {
+  decodeKeyCursor,
+  encodeKeyCursor,
   actorOf,
   badInput,
   conflict,
@@ -240,29 +242,6 @@ const actorRecord = (principal: Principal): ActorRecord => ({
   organizationCode: principal.organizationCode,
 });
 
-function encodeCursor(record: Pick<RecommendationRecord, 'createdAt' | '_id'>): string {
-  return Buffer.from(
-    JSON.stringify([new Date(record.createdAt).toISOString(), record._id]),
-  ).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      typeof decoded[0] === 'string' &&
-      typeof decoded[1] === 'string'
-    ) {
-      const at = new Date(decoded[0]);
-      if (!Number.isNaN(at.getTime())) return [at, decoded[1]];
-    }
-  } catch {
-    // falls through to the typed error
-  }
-  throw badInput('Kursor halaman tidak valid.');
-}
-
 /** The `recommendation` part of the events' payloads. */
 function eventRecommendation(record: RecommendationRecord) {
   return {
@@ -361,7 +340,7 @@ export class RecommendationService {
 
     let pageQuery: Record<string, unknown> = query;
     if (args.after) {
-      const [at, id] = decodeCursor(args.after);
+      const [at, id] = decodeKeyCursor(args.after, 'date');
       pageQuery = {
         $and: [query, { $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] }],
       };
@@ -378,7 +357,7 @@ export class RecommendationService {
     ]);
     const page = await this.current(rows.slice(0, first));
     const edges = page.map((record) => ({
-      cursor: encodeCursor(record),
+      cursor: encodeKeyCursor(record.createdAt, record._id),
       node: this.view(record, caller),
     }));
     return {

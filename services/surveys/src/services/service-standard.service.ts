@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type Actor, type EventEnvelope, type Outbox } from '@sipadu/events';
 import {
+  decodeKeyCursor,
+  encodeKeyCursor,
   MAX_PAGE_SIZE,
   badInput,
   conflict,
@@ -125,27 +127,6 @@ const REF_PROJECTION = {
   listed: 1,
   sortKey: 1,
 } as const;
-
-function encodeCursor(sortKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      typeof decoded[0] === 'string' &&
-      typeof decoded[1] === 'string'
-    ) {
-      return [decoded[0], decoded[1]];
-    }
-  } catch {
-    // the typed error below
-  }
-  throw badInput('Kursor halaman tidak valid.');
-}
 
 /**
  * Service standards (*Standar Pelayanan*, PermenPANRB 15/2014) and the public directory of them.
@@ -501,7 +482,7 @@ export class ServiceStandardService {
     }
     let pageFilter = filter;
     if (args.after) {
-      const [sortKey, id] = decodeCursor(args.after);
+      const [sortKey, id] = decodeKeyCursor(args.after, 'string');
       pageFilter = {
         $and: [filter, { $or: [{ sortKey: { $gt: sortKey } }, { sortKey, _id: { $gt: id } }] }],
       } as QueryFilter<ServiceStandardRecord>;
@@ -516,7 +497,7 @@ export class ServiceStandardService {
       this.model.countDocuments(filter).exec(),
     ]);
     const edges = rows.slice(0, first).map((row) => ({
-      cursor: encodeCursor(row.sortKey, row._id),
+      cursor: encodeKeyCursor(row.sortKey, row._id),
       node: this.view(row, editor),
     }));
     return {

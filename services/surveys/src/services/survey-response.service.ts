@@ -8,6 +8,8 @@ import {
   type Actor,
 } from '@sipadu/events';
 import {
+  decodeKeyCursor,
+  encodeKeyCursor,
   badInput,
   forbidden,
   notFound,
@@ -88,26 +90,6 @@ export interface SuggestionConnectionView {
 
 /** A citizen fills the form anonymously: the event names no one, even a signed-in caller. */
 const ANONYMOUS: Actor = { type: 'user', id: null, org: null };
-
-function encodeCursor(submittedAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([submittedAt.getTime(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'number' &&
-      typeof value[1] === 'string'
-    )
-      return [value[0], value[1]];
-  } catch {
-    // the typed error below
-  }
-  throw badInput('Kursor halaman tidak valid.');
-}
 
 /**
  * Public survey submission (SKM): validates the answers against the questionnaire, applies the
@@ -305,8 +287,7 @@ export class SurveyResponseService {
 
     const conditions: Record<string, unknown>[] = [filter];
     if (args.after) {
-      const [time, id] = decodeCursor(args.after);
-      const at = new Date(time);
+      const [at, id] = decodeKeyCursor(args.after, 'date');
       conditions.push({
         $or: [{ submittedAt: { $lt: at } }, { submittedAt: at, _id: { $lt: id } }],
       });
@@ -329,7 +310,7 @@ export class SurveyResponseService {
       >()
       .exec();
     const edges = rows.slice(0, first).map((row) => ({
-      cursor: encodeCursor(row.submittedAt, row._id),
+      cursor: encodeKeyCursor(row.submittedAt, row._id),
       node: {
         id: row._id,
         serviceId: row.serviceId,

@@ -18,7 +18,7 @@ import { StageBadge } from '@/components/projects/stage-badge';
 import { LINK_STYLE } from '@/documents/links';
 import { single, type SearchParams } from '@/navigation/search-params';
 import { DocumentsTab } from './_tabs/documents-tab';
-import { Fact, Facts } from './_tabs/facts';
+import { Fact, Facts } from '@/components/fact-list';
 import { HistoryTab } from './_tabs/history-tab';
 import { LocationsTab } from './_tabs/locations-tab';
 import { SummaryTab } from './_tabs/summary-tab';

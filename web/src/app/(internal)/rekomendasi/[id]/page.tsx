@@ -7,7 +7,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { requirePage } from '@/auth/page-guard';
 import { ErrorAlert } from '@/components/feedback/error-alert';
-import { Fact, Facts } from '@/components/survey-admin/fact-list';
+import { Fact, Facts } from '@/components/fact-list';
 import { FollowUpActions } from '@/components/survey-admin/follow-up-actions';
 import { FollowUpHistory } from '@/components/survey-admin/follow-up-history';
 import { clampPercent, recommendationHref } from '@/components/survey-admin/recommendation';

@@ -16,7 +16,7 @@ import { graphql } from '@/gql';
 import { getClient } from '@/graphql/server-client';
 import { runQuery } from '@/graphql/run-query';
 import { dateOnly, todayInJakarta, type ProjectHeader } from '../project-data';
-import { Fact, Facts } from './facts';
+import { Fact, Facts } from '@/components/fact-list';
 
 const LoanProjectSummaryQuery = graphql(`
   query LoanProjectSummary($id: ID!) {
