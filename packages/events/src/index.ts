@@ -57,3 +57,15 @@ export {
 export { connectNats, natsReady } from './nats-connection.js';
 export { TRACEPARENT_HEADER, contextFromTraceparent, currentTraceparent } from './tracing.js';
 export type { EventsLogger } from './logger.js';
+export {
+  MAX_ATTEMPTS,
+  STALE_CLAIM_MS,
+  WRITE_CLAIMS,
+  backoff,
+  commitAtRevision,
+  isDuplicateKey,
+  releasePendingEvents,
+  retryAtRevision,
+  updateAtRevision,
+  type RevisionedRecord,
+} from './claimed-write.js';

@@ -26,6 +26,8 @@ export interface PendingEvent {
   id: string;
   type: string;
   envelope: string;
+  /** When the write carrying it was made (ISO); absent on events written before it existed. */
+  storedAt?: string;
 }
 
 export interface OutboxRow {
@@ -48,9 +50,10 @@ export type EventSource = { readonly collection: Collection } | { readonly colle
 type AnyDocument = mongo.Document;
 
 function toPending(events: readonly EventEnvelope[]): PendingEvent[] {
+  const storedAt = new Date().toISOString();
   return events.map((event) => {
     const valid = parseEnvelope(event);
-    return { id: valid.id, type: valid.type, envelope: JSON.stringify(valid) };
+    return { id: valid.id, type: valid.type, envelope: JSON.stringify(valid), storedAt };
   });
 }
 
@@ -98,6 +101,13 @@ export interface OutboxOptions {
   /** Defaults to `outbox`. */
   collection?: string;
   logger?: EventsLogger;
+  /**
+   * The sweep leaves events younger than this to the write that carries them (default 10 s).
+   * FerretDB v1 applies an update by rewriting the whole document, so a sweep's `$pullAll` racing
+   * the service's next write to the same document can undo that write; a service releases its
+   * own events within milliseconds, so only a crashed writer's events are ever this old.
+   */
+  sweepGraceMs?: number;
 }
 
 export class Outbox {
@@ -105,8 +115,10 @@ export class Outbox {
   private readonly counters: mongo.Collection<{ _id: string; value: number }>;
   private readonly listeners = new Set<() => void>();
   private readonly logger: EventsLogger;
+  private readonly sweepGraceMs: number;
 
   constructor(options: OutboxOptions) {
+    this.sweepGraceMs = options.sweepGraceMs ?? 10_000;
     const name = options.collection ?? 'outbox';
     this.rows = options.connection.collection<OutboxRow>(
       name,
@@ -164,7 +176,10 @@ export class Outbox {
       .limit(limit)
       .toArray();
     let moved = 0;
-    for (const doc of stranded) moved += await this.flushDocument(collection, doc._id);
+    const settledBefore = Date.now() - this.sweepGraceMs;
+    for (const doc of stranded) {
+      moved += await this.flushDocument(collection, doc._id, settledBefore);
+    }
     if (moved > 0) {
       // Also happens when the sweep beats a service's own flush, which is harmless.
       this.logger.info(
@@ -199,11 +214,19 @@ export class Outbox {
     for (const listener of this.listeners) listener();
   }
 
-  private async flushDocument(collection: mongo.Collection, docId: unknown): Promise<number> {
+  /** With `settledBefore`, a document carrying an event stored after that instant is left alone. */
+  private async flushDocument(
+    collection: mongo.Collection,
+    docId: unknown,
+    settledBefore?: number,
+  ): Promise<number> {
     const filter = { _id: docId } as mongo.Filter<AnyDocument>;
     const doc = await collection.findOne(filter, { projection: { [PENDING_EVENTS_FIELD]: 1 } });
     const pending = (doc?.[PENDING_EVENTS_FIELD] ?? []) as PendingEvent[];
     if (pending.length === 0) return 0;
+    const fresh = (event: PendingEvent) =>
+      event.storedAt !== undefined && Date.parse(event.storedAt) > (settledBefore ?? Infinity);
+    if (settledBefore !== undefined && pending.some(fresh)) return 0;
     await this.store(pending);
     // Removes exactly what was stored: events pushed meanwhile stay for the next flush.
     await collection.updateOne(filter, {

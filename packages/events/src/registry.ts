@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { consultationsEventSchemas } from './schemas/consultations.schema.js';
 import { documentsEventSchemas } from './schemas/documents.schema.js';
 import { identityEventSchemas } from './schemas/identity.schema.js';
 import { notificationsEventSchemas } from './schemas/notifications.schema.js';
@@ -16,6 +17,7 @@ export const eventSchemas = {
   ...notificationsEventSchemas,
   ...projectsEventSchemas,
   ...surveysEventSchemas,
+  ...consultationsEventSchemas,
 } as const;
 
 export type EventSchemas = typeof eventSchemas;
