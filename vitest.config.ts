@@ -44,6 +44,14 @@ export default defineConfig({
         extends: true,
         test: {
           ...withInfrastructure,
+          name: '@sipadu/directory',
+          include: ['packages/directory/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...withInfrastructure,
           name: '@sipadu/identity',
           include: ['services/identity/src/**/*.spec.ts'],
         },
@@ -78,6 +86,14 @@ export default defineConfig({
           ...withInfrastructure,
           name: '@sipadu/surveys',
           include: ['services/surveys/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...withInfrastructure,
+          name: '@sipadu/consultations',
+          include: ['services/consultations/src/**/*.spec.ts'],
         },
       },
       {

@@ -56,3 +56,5 @@ export async function renderPdf(document: TDocumentDefinitions): Promise<Buffer>
   const pdfmake = await loadPdfmake();
   return pdfmake.createPdf(document).getBuffer();
 }
+
+export { CHART_FONT, CHART_TEXT_COLOR, renderChartSvg } from './chart.js';

@@ -7,6 +7,7 @@ export * from './logger.js';
 export * from './metrics.js';
 export * from './mongo.js';
 export * from './pagination.js';
+export * from './public-submission.js';
 export * from './roles.js';
 export * from './subgraph.js';
 export * from './tracing.js';

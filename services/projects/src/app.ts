@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OrganizationDirectory, startIdentityConsumer } from '@sipadu/directory';
 import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
 import {
   connectMongo,
@@ -11,12 +12,10 @@ import type { Connection } from 'mongoose';
 import type { ProjectsServices, ServiceContext } from './context.js';
 import type { ProjectsEnvironment } from './environment.js';
 import { startDocumentsConsumer } from './events/documents.consumer.js';
-import { startIdentityConsumer } from './events/identity.consumer.js';
 import { fileCaptureModel } from './models/file-capture.model.js';
 import { backfillLoanProjectList, loanProjectListModel } from './models/loan-project-list.model.js';
 import { startStrandedEventSweep } from './models/loan-project-writer.js';
 import { loanProjectModel } from './models/loan-project.model.js';
-import { organizationModel } from './models/organization.model.js';
 import { projectDocumentModel } from './models/project-document.model.js';
 import { requirementStateModel } from './models/requirement-state.model.js';
 import { PlanningCodeService } from './planning/planning-code.service.js';
@@ -45,21 +44,25 @@ export async function startProjectsService(
   const nc = await connectNats(env.NATS_URL, `sipadu-${SERVICE_NAME}`);
 
   const projects = loanProjectModel(connection);
-  const organizations = organizationModel(connection);
+  const organizations = new OrganizationDirectory(connection);
   const requirementStates = requirementStateModel(connection);
   const projectDocuments = projectDocumentModel(connection);
   const fileCaptures = fileCaptureModel(connection);
   const outbox = new Outbox({ connection, logger });
   const projections = new ProjectionService(
     projects,
-    organizations,
     requirementStates,
     projectDocuments,
     fileCaptures,
     outbox,
   );
   const projectList = loanProjectListModel(connection);
-  await Promise.all([projects.init(), projectList.init(), projections.init()]);
+  await Promise.all([
+    projects.init(),
+    projectList.init(),
+    organizations.init(),
+    projections.init(),
+  ]);
   // The slim list rows of projects written before they existed (or left behind by a crash).
   const backfilled = await backfillLoanProjectList(projects, projectList);
   if (backfilled > 0) logger.info({ rows: backfilled }, 'loan_project_list rebuilt');
@@ -91,21 +94,24 @@ export async function startProjectsService(
   const consumerOptions = {
     nc,
     connection,
-    projections,
     prefix: env.CONSUMER_PREFIX,
     deliverFrom: env.CONSUMER_DELIVER_FROM,
     logger,
   };
   const consumers = [
-    startIdentityConsumer(consumerOptions),
-    startDocumentsConsumer(consumerOptions),
+    startIdentityConsumer({
+      ...consumerOptions,
+      appliers: [(event) => organizations.applyIdentity(event)],
+      subjects: ['sipadu.identity.organization.>'],
+    }),
+    startDocumentsConsumer({ ...consumerOptions, projections }),
   ];
   await Promise.all(consumers.map((consumer) => consumer.ready));
 
   const services: ProjectsServices = {
     projects: new LoanProjectService(
       projects,
-      organizations,
+      organizations.model,
       requirementStates,
       projectDocuments,
       planning,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OrganizationDirectory, startIdentityConsumer } from '@sipadu/directory';
 import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
 import {
   connectMongo,
@@ -10,13 +11,11 @@ import {
 import type { Connection } from 'mongoose';
 import type { ServiceContext, SurveysServices } from './context.js';
 import type { SurveysEnvironment } from './environment.js';
-import { startIdentityConsumer } from './events/identity.consumer.js';
 import { startResponsesConsumer } from './events/responses.consumer.js';
 import { resolvers } from './resolvers/index.js';
 import { seedDemoResponses } from './seed/responses.seed.js';
 import { seedDemoStandards } from './seed/standards.seed.js';
 import { AggregationService } from './services/aggregation.service.js';
-import { OrganizationDirectory } from './services/organization-directory.service.js';
 import { PopulationService } from './services/population.service.js';
 import { QuestionnaireService } from './services/questionnaire.service.js';
 import { RecommendationService } from './services/recommendation.service.js';
@@ -111,7 +110,11 @@ export async function startSurveysService(
     logger,
   };
   const consumers = [
-    startIdentityConsumer({ ...consumerOptions, organizations }),
+    startIdentityConsumer({
+      ...consumerOptions,
+      appliers: [(event) => organizations.applyIdentity(event)],
+      subjects: ['sipadu.identity.organization.>'],
+    }),
     startResponsesConsumer({ ...consumerOptions, aggregation }),
   ];
   await Promise.all(consumers.map((consumer) => consumer.ready));

@@ -1,6 +1,6 @@
+import type { OrganizationDirectory } from '@sipadu/directory';
 import type { SubgraphContext } from '@sipadu/service-kit';
 import type { AggregationService } from './services/aggregation.service.js';
-import type { OrganizationDirectory } from './services/organization-directory.service.js';
 import type { PopulationService } from './services/population.service.js';
 import type { QuestionnaireService } from './services/questionnaire.service.js';
 import type { RecommendationService } from './services/recommendation.service.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { organizationModel, type OrganizationModel } from '@sipadu/directory';
 import {
   Outbox,
   createEvent,
@@ -28,7 +29,6 @@ import {
   type LoanProjectModel,
   type LoanProjectRecord,
 } from './loan-project.model.js';
-import { organizationModel, type OrganizationModel } from './organization.model.js';
 import { projectDocumentModel } from './project-document.model.js';
 import { requirementStateModel, type RequirementStateModel } from './requirement-state.model.js';
 
@@ -140,14 +140,7 @@ beforeAll(async () => {
   const options = { timeZone: 'Asia/Jakarta', now: () => new Date('2026-03-06T03:00:00Z') };
   disbursements = new DisbursementService(projects, requirements, outbox, options);
   progress = new ProgressService(projects, captures, outbox, options);
-  projections = new ProjectionService(
-    projects,
-    organizations,
-    requirements,
-    documents,
-    captures,
-    outbox,
-  );
+  projections = new ProjectionService(projects, requirements, documents, captures, outbox);
 });
 
 beforeEach(async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LENDER_KIND, type OrganizationModel, type OrganizationRecord } from '@sipadu/directory';
 import { createEvent, eventsForInsert, type EventEnvelope, type Outbox } from '@sipadu/events';
 import {
   decodeKeyCursor,
@@ -50,7 +51,6 @@ import {
   type LocationRecord,
   type PlanningCitationRecord,
 } from '../models/loan-project.model.js';
-import type { OrganizationModel, OrganizationRecord } from '../models/organization.model.js';
 import type {
   ProjectDocumentModel,
   ProjectDocumentRecord,
@@ -106,7 +106,6 @@ export interface FacetOption {
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 const MAX_AMOUNT = 1e15;
-const LENDER_KIND = 'LENDER';
 /** Names a caller may ask for; the engine then decides whether this caller may take it now. */
 const TRANSITION_NAMES = new Set<string>(loanProjectWorkflow.transitions.map((t) => t.name));
 

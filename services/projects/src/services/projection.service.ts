@@ -6,7 +6,6 @@ import type {
   LoanProjectRecord,
   RequirementSummaryRecord,
 } from '../models/loan-project.model.js';
-import type { OrganizationModel } from '../models/organization.model.js';
 import type { ProjectDocumentModel } from '../models/project-document.model.js';
 import type {
   RequirementStateModel,
@@ -24,14 +23,13 @@ const MEDIA_PURPOSES = new Set(['photo', 'video']);
 export const CONSUMER_WRITE_ATTEMPTS = 10;
 
 /**
- * The other services' facts the projects service decides on, kept from their events: identity's
- * organizations, and the documents service's requirements, documents, seals and photo captures
- * about loan projects. Every apply is idempotent (upserts by id), as redeliveries require.
+ * The other services' facts the projects service decides on, kept from their events: the
+ * documents service's requirements, documents, seals and photo captures about loan projects
+ * (identity's organizations are kept by @sipadu/directory). Every apply is idempotent (upserts by id), as redeliveries require.
  */
 export class ProjectionService {
   constructor(
     private readonly projects: LoanProjectModel,
-    private readonly organizations: OrganizationModel,
     private readonly requirementStates: RequirementStateModel,
     private readonly projectDocuments: ProjectDocumentModel,
     private readonly fileCaptures: FileCaptureModel,
@@ -41,21 +39,10 @@ export class ProjectionService {
 
   async init(): Promise<void> {
     await Promise.all([
-      this.organizations.init(),
       this.requirementStates.init(),
       this.projectDocuments.init(),
       this.fileCaptures.init(),
     ]);
-  }
-
-  async applyIdentity(event: AnyEventEnvelope): Promise<void> {
-    // profileUpdated changes only the public profile, never the name or kind kept here.
-    if (event.type !== 'identity.organization.created') return;
-    await this.organizations.updateOne(
-      { _id: event.data.organizationCode },
-      { $set: { name: event.data.name, kind: event.data.kind, updatedAt: new Date() } },
-      { upsert: true },
-    );
   }
 
   async applyDocuments(event: AnyEventEnvelope): Promise<void> {

@@ -1,7 +1,7 @@
 import { pendingEventsPlugin } from '@sipadu/events';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { ActorRecord } from './service-standard.model.js';
-import type { RevisionedRecord } from './write-claim.model.js';
+import type { RevisionedRecord } from '@sipadu/events';
 
 /** One version of an organization's pledge (ServicePledgeVersion). */
 export interface PledgeVersionRecord {

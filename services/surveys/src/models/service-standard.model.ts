@@ -1,6 +1,6 @@
 import { pendingEventsPlugin } from '@sipadu/events';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { RevisionedRecord } from './write-claim.model.js';
+import type { RevisionedRecord } from '@sipadu/events';
 
 /** Who changed or published something (SurveyActor). */
 export interface ActorRecord {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { OrganizationDirectory } from '@sipadu/directory';
 import type { Logger } from '@sipadu/service-kit';
-import type { OrganizationDirectory } from '../services/organization-directory.service.js';
 import type { ServicePledgeService } from '../services/service-pledge.service.js';
 import {
   systemPrincipal,

@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import { CHART_FONT as FONT, CHART_TEXT_COLOR as TEXT, renderChartSvg } from '@sipadu/reports';
+import type { EChartsOption } from 'echarts';
 import { gradeOf, round2 } from './satisfaction-index.js';
 
 /**
@@ -44,18 +45,8 @@ const decimal = new Intl.NumberFormat('id-ID', {
 /** `3.256` → `3,26` (half up on the decimal value, as the index rounds). */
 export const formatDecimal = (value: number) => decimal.format(round2(value));
 
-const FONT = 'Helvetica';
-const TEXT = '#333333';
-
-function render(option: echarts.EChartsOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: FONT, color: TEXT }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
+const render = (option: EChartsOption, width: number, height: number) =>
+  renderChartSvg(option, { width, height });
 
 /** Value labels at the end of each bar, to 2 decimals. */
 const valueLabel = {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { OrganizationDirectory } from '@sipadu/directory';
 import { createEvent, Outbox, type AnyEventEnvelope, type OutboxRow } from '@sipadu/events';
 import type { Principal, Role } from '@sipadu/service-kit';
 import { GraphQLError } from 'graphql';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AggregationService } from './aggregation.service.js';
-import { OrganizationDirectory } from './organization-directory.service.js';
 import { PopulationService } from './population.service.js';
 import { QuestionnaireService } from './questionnaire.service.js';
 import {

@@ -1,3 +1,4 @@
+import type { OrganizationDirectory } from '@sipadu/directory';
 import { createEvent, type Outbox } from '@sipadu/events';
 import { badInput, parseInput, type Principal } from '@sipadu/service-kit';
 import type { Connection } from 'mongoose';
@@ -14,8 +15,7 @@ import {
   isDuplicateKey,
   retryAtRevision,
   updateAtRevision,
-} from '../models/write-claim.model.js';
-import type { OrganizationDirectory } from './organization-directory.service.js';
+} from '@sipadu/events';
 import { actorOf, eventActorOf, iso, ownerOrganization } from './service-standard.service.js';
 import { pledgeInputSchema } from './standard-input.schema.js';
 

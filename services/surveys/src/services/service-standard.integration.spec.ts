@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { OrganizationDirectory } from '@sipadu/directory';
 import { createEvent, Outbox, PENDING_EVENTS_FIELD, type OutboxRow } from '@sipadu/events';
 import { createLogger, type Principal, type Role } from '@sipadu/service-kit';
 import { GraphQLError } from 'graphql';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WRITE_CLAIMS } from '../models/write-claim.model.js';
+import { WRITE_CLAIMS } from '@sipadu/events';
 import { seedDemoStandards } from '../seed/standards.seed.js';
-import { OrganizationDirectory } from './organization-directory.service.js';
 import { ServicePledgeService } from './service-pledge.service.js';
 import { ServiceStandardService } from './service-standard.service.js';
 

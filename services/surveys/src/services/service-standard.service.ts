@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LENDER_KIND, type OrganizationDirectory, type OrganizationEntry } from '@sipadu/directory';
 import { createEvent, type Actor, type EventEnvelope, type Outbox } from '@sipadu/events';
 import {
   decodeKeyCursor,
@@ -23,7 +24,6 @@ import type {
   SurveyActor,
   SurveyFacetOption,
 } from '../generated/graphql.js';
-import { LENDER_KIND } from '../models/organization.model.js';
 import {
   directoryFields,
   serviceStandardModel,
@@ -32,12 +32,7 @@ import {
   type ServiceStandardRecord,
   type StandardVersionRecord,
 } from '../models/service-standard.model.js';
-import {
-  commitAtRevision,
-  retryAtRevision,
-  updateAtRevision,
-} from '../models/write-claim.model.js';
-import type { OrganizationDirectory, OrganizationEntry } from './organization-directory.service.js';
+import { commitAtRevision, retryAtRevision, updateAtRevision } from '@sipadu/events';
 import { standardInputSchema, type StandardInput } from './standard-input.schema.js';
 import type { ServiceRef } from './types.js';
 

@@ -12,6 +12,8 @@ import {
   encodeKeyCursor,
   badInput,
   forbidden,
+  honeypotFilled,
+  isUuidV4,
   notFound,
   unavailable,
   type Logger,
@@ -31,12 +33,7 @@ import {
 import type { ResponseData } from './aggregation.service.js';
 import { toPeriod } from './period.js';
 import type { QuestionnaireService } from './questionnaire.service.js';
-import {
-  SubmissionGuard,
-  honeypotFilled,
-  isUuidV4,
-  type SubmissionLimits,
-} from './submission-guard.js';
+import { SubmissionGuard, type SubmissionLimits } from './submission-guard.js';
 import {
   PROFILE_KEYS,
   type IndexScope,

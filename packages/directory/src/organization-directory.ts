@@ -5,7 +5,7 @@ import {
   organizationModel,
   type OrganizationModel,
   type OrganizationRecord,
-} from '../models/organization.model.js';
+} from './organization.model.js';
 
 export interface OrganizationEntry {
   code: string;
@@ -17,9 +17,9 @@ export interface OrganizationEntry {
 export type OrganizationNameListener = (code: string, name: string) => Promise<void>;
 
 /**
- * Identity's organizations as the surveys service knows them (projection `organizations`, kept by
- * the identity consumer). Only Pemda agencies serve the public: a lender (kind LENDER) is known
- * but never counts as an organization of the surveys (`exists`, `list`).
+ * Identity's organizations as a service knows them (projection `organizations` in the service's
+ * own database, kept by the identity consumer). A lender (kind LENDER) is known (`get`, `name`)
+ * but never counts as a Pemda agency (`exists`, `list`).
  */
 export class OrganizationDirectory {
   readonly model: OrganizationModel;
@@ -34,8 +34,8 @@ export class OrganizationDirectory {
   }
 
   /**
-   * Lets the owners of denormalised organization names (standards, pledges) follow a name; the
-   * listener runs inside the event's handling, so a failure makes the event come again.
+   * Lets the owners of denormalised organization names (e.g. surveys' standards) follow a name;
+   * the listener runs inside the event's handling, so a failure makes the event come again.
    */
   onName(listener: OrganizationNameListener): () => void {
     this.nameListeners.add(listener);

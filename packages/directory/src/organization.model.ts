@@ -1,11 +1,14 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-/** Projection of identity's organizations, to validate and name a project's parties. */
+/** Kind of a lender organization (identity): not a Pemda agency. */
+export const LENDER_KIND = 'LENDER';
+
+/** Projection of identity's organizations, to validate and name the organizations a service holds. */
 export interface OrganizationRecord {
-  /** Organization code, e.g. DPUPR, PTSMI. */
+  /** Organization code, e.g. DISDUKCAPIL, KEC-KOTABARU. */
   _id: string;
   name: string;
-  /** e.g. 'LENDER' for a lender, any other kind for a Pemda agency. */
+  /** DINAS, BADAN, KECAMATAN, RSUD, …; LENDER for a lender. */
   kind: string;
   updatedAt: Date;
 }
@@ -23,5 +26,6 @@ const organizationSchema = new Schema<OrganizationRecord>(
 export type OrganizationModel = Model<OrganizationRecord>;
 
 export function organizationModel(connection: Connection): OrganizationModel {
-  return connection.model<OrganizationRecord>('Organization', organizationSchema);
+  return (connection.models.Organization ??
+    connection.model<OrganizationRecord>('Organization', organizationSchema)) as OrganizationModel;
 }
