@@ -269,8 +269,9 @@ export async function createGatewayApp(
   // A notification stream is always someone's: anonymous ones stop here.
   app.use('/events', requireCaller());
   // One count per request: an SSE stream costs one per (re)connection, so the shared budget only
-  // bites on a reconnect storm, which is what it should stop.
-  app.use(authenticated, clientRateLimit(env.RATE_LIMIT_PER_MINUTE));
+  // bites on a reconnect storm, which is what it should stop. Open311 needs no token (citizens'
+  // apps and dashboards) but shares the budget, keyed on the address.
+  app.use([...authenticated, '/open311'], clientRateLimit(env.RATE_LIMIT_PER_MINUTE));
 
   // Proxies before any body parser: upload bodies and event streams pass through untouched.
   const onProxyError = (error: Error, service: string) =>
@@ -294,6 +295,13 @@ export async function createGatewayApp(
       target: env.eventsTarget,
       service: 'notifications',
       streaming: true,
+      onError: onProxyError,
+    }),
+    // Open311 GeoReport v2 of the public complaints: public, JSON only.
+    createServiceProxy({
+      prefix: '/open311',
+      target: env.complaintsTarget,
+      service: 'consultations',
       onError: onProxyError,
     }),
   ];

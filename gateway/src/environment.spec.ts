@@ -19,6 +19,7 @@ describe('loadGatewayEnvironment', () => {
       subgraphUrls: {},
       filesTarget: 'http://127.0.0.1:4002',
       eventsTarget: 'http://127.0.0.1:4006',
+      complaintsTarget: 'http://127.0.0.1:4005',
     });
     expect(env.SUPERGRAPH_PATH).toMatch(/gateway\/supergraph\.graphql$/);
   });
@@ -27,13 +28,16 @@ describe('loadGatewayEnvironment', () => {
     const env = loadGatewayEnvironment({
       IDENTITY_URL: 'http://identity:4001/',
       DOCUMENTS_URL: 'http://documents:4002/graphql',
+      CONSULTATIONS_URL: 'http://consultations:4005',
       CORS_ORIGINS: 'https://sipadu.example.go.id/, http://localhost:3000',
     });
     expect(env.subgraphUrls).toEqual({
       identity: 'http://identity:4001/graphql',
       documents: 'http://documents:4002/graphql',
+      consultations: 'http://consultations:4005/graphql',
     });
     expect(env.filesTarget).toBe('http://documents:4002');
+    expect(env.complaintsTarget).toBe('http://consultations:4005');
     expect(env.CORS_ORIGINS).toEqual(['https://sipadu.example.go.id', 'http://localhost:3000']);
   });
 

@@ -61,8 +61,8 @@ export const gatewayEnvironmentSchema = baseEnvironmentSchema
     SHUTDOWN_GRACE_MS: positiveInt(10_000),
 
     // Service base URLs. `<NAME>_URL` overrides a subgraph's routing URL from the supergraph
-    // (`<NAME>_URL/graphql`); DOCUMENTS_URL and NOTIFICATIONS_URL are also the /files and
-    // /events proxy targets.
+    // (`<NAME>_URL/graphql`); DOCUMENTS_URL, NOTIFICATIONS_URL and CONSULTATIONS_URL are also
+    // the /files, /events and /open311 proxy targets.
     IDENTITY_URL: serviceBaseUrl.optional(),
     DOCUMENTS_URL: serviceBaseUrl.optional(),
     PROJECTS_URL: serviceBaseUrl.optional(),
@@ -86,6 +86,9 @@ export const gatewayEnvironmentSchema = baseEnvironmentSchema
       filesTarget: env.DOCUMENTS_URL ?? `http://127.0.0.1:${defaultSubgraphPorts.documents}`,
       eventsTarget:
         env.NOTIFICATIONS_URL ?? `http://127.0.0.1:${defaultSubgraphPorts.notifications}`,
+      /** Open311 GeoReport v2 of the public complaints (consultations service). */
+      complaintsTarget:
+        env.CONSULTATIONS_URL ?? `http://127.0.0.1:${defaultSubgraphPorts.consultations}`,
     };
   });
 

@@ -102,6 +102,7 @@ describe('/files and /events proxies', () => {
       {
         DOCUMENTS_URL: upstream.origin,
         NOTIFICATIONS_URL: upstream.origin,
+        CONSULTATIONS_URL: upstream.origin,
         MAX_BODY_BYTES: '1024',
       },
       { verifyToken },
@@ -205,6 +206,33 @@ describe('/files and /events proxies', () => {
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');
     expect(response.headers.get('access-control-allow-headers')).toBe(
       'authorization,last-event-id',
+    );
+  });
+
+  it('proxies Open311 to consultations without a token, with the caller’s address', async () => {
+    const response = await fetch(`${gateway.origin}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        // A client's own address header never reaches the service (it keys rate limits).
+        'x-sipadu-client': '203.0.113.9',
+      },
+      body: 'service_code=JALAN&description=Jalan+berlubang',
+    });
+    expect(response.status).toBe(201);
+    const seen = upstream.received.at(-1);
+    expect(seen).toMatchObject({ method: 'POST', url: '/open311/v2/requests.json' });
+    expect(seen?.headers['x-sipadu-client']).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    expect(seen?.headers.authorization).toBeUndefined();
+  });
+
+  it('sends the caller’s address on /files too, never a forged one', async () => {
+    await fetch(`${gateway.origin}/files/abc`, {
+      method: 'HEAD',
+      headers: { 'tus-resumable': '1.0.0', 'x-sipadu-client': '203.0.113.9' },
+    });
+    expect(upstream.received.at(-1)?.headers['x-sipadu-client']).toMatch(
+      /^(::ffff:)?127\.0\.0\.1$|^::1$/,
     );
   });
 

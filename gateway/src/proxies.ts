@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { CLIENT_ADDRESS_HEADER } from './subgraph-data-source.js';
 
 export interface ServiceProxy {
   handler: RequestHandler;
@@ -28,7 +29,8 @@ function isServerResponse(res: ServerResponse | Socket): res is ServerResponse {
  * Streams a path prefix to another service. Mounted at the root, before any body parser, so
  * request bodies (tus uploads) flow through unbuffered; no timeout is set because uploads over a
  * slow link and SSE streams legitimately last long. The upstream sees the gateway's Host plus
- * X-Forwarded-* headers, so tus builds upload URLs that point back at the gateway.
+ * X-Forwarded-* headers, so tus builds upload URLs that point back at the gateway, and the
+ * caller's address in `x-sipadu-client` (as subgraph calls do).
  */
 export function createServiceProxy(options: ProxyOptions): ServiceProxy {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512, noDelay: true });
@@ -41,6 +43,13 @@ export function createServiceProxy(options: ProxyOptions): ServiceProxy {
     changeOrigin: false,
     agent,
     on: {
+      proxyReq: (proxyReq, req) => {
+        // The caller's address as the gateway saw it (`trust proxy` applied), for the services'
+        // per-client limits; a client's own header never gets through.
+        const address = (req as { ip?: string }).ip;
+        if (address) proxyReq.setHeader(CLIENT_ADDRESS_HEADER, address);
+        else proxyReq.removeHeader(CLIENT_ADDRESS_HEADER);
+      },
       proxyRes: (proxyRes) => {
         // The gateway's CORS allow-list is the only one browsers see.
         for (const name of Object.keys(proxyRes.headers)) {
