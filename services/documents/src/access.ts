@@ -76,13 +76,17 @@ export function canReadDocument(principal: Principal | null, doc: DocumentRecord
   );
 }
 
-/** Whether a file was shared with the caller's organization or with them by name (a thread). */
+/**
+ * Whether a file was shared with the caller's organization, with them by name (a thread, a
+ * case) or with one of their roles (Pemda-wide).
+ */
 export function isFileSharedWith(principal: Principal | null, file: StoredFileRecord): boolean {
   if (!principal || principal.kind !== 'user') return false;
   const org = principal.organizationCode;
   return (file.sharedWith ?? []).some(
     (grant) =>
       grant.userIds.includes(principal.id) ||
-      (org !== null && grant.organizationCodes.includes(org)),
+      (org !== null && grant.organizationCodes.includes(org)) ||
+      (grant.roles ?? []).some((role) => (principal.roles as readonly string[]).includes(role)),
   );
 }

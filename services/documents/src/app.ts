@@ -11,7 +11,9 @@ import {
 import { AuditLog } from './audit/audit-log.js';
 import type { ServiceContext } from './context.js';
 import type { DocumentsEnvironment } from './environment.js';
+import { startCaseAttachmentsConsumer } from './events/case-attachments.consumer.js';
 import { startMessagePostedConsumer } from './events/message-posted.consumer.js';
+import { startRecapFilesConsumer } from './events/recap-files.consumer.js';
 import { documentModel } from './models/document.model.js';
 import { requirementModel } from './models/requirement.model.js';
 import { templateModel } from './models/template.model.js';
@@ -74,15 +76,23 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
   });
   relay.start();
 
-  const messagePosted = startMessagePostedConsumer({
-    nc,
-    connection,
-    files,
-    durable: `${env.CONSUMER_PREFIX}-notifications`,
-    deliverFrom: env.CONSUMER_DELIVER_FROM,
-    logger,
-  });
-  await messagePosted.ready;
+  const consumerOptions = { nc, connection, files, deliverFrom: env.CONSUMER_DELIVER_FROM, logger };
+  const consumers = [
+    startMessagePostedConsumer({
+      ...consumerOptions,
+      durable: `${env.CONSUMER_PREFIX}-notifications`,
+    }),
+    startCaseAttachmentsConsumer({
+      ...consumerOptions,
+      durable: `${env.CONSUMER_PREFIX}-consultations-cases`,
+    }),
+    startRecapFilesConsumer({
+      ...consumerOptions,
+      audit,
+      durable: `${env.CONSUMER_PREFIX}-consultations-recaps`,
+    }),
+  ];
+  await Promise.all(consumers.map((consumer) => consumer.ready));
   const templateService = new TemplateService(templates);
   const services = {
     documents: documentService,
@@ -140,7 +150,7 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
     },
     onStop: async () => {
       await fileRoutes?.close();
-      await messagePosted.stop();
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
       await relay.stop();
       await nc.drain().catch(() => undefined);
       await connection.close();

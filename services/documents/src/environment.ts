@@ -32,6 +32,12 @@ const schema = subgraphEnvironmentSchema.extend({
    * `{"photo":{"maxBytes":10485760}}`; unknown purposes are added, see uploads/purposes.ts.
    */
   UPLOAD_PURPOSES: z.string().optional(),
+  /**
+   * Uploads without signing in (complaint evidence) one client address may start per window;
+   * the address is the one the gateway saw (`x-sipadu-client`).
+   */
+  ANONYMOUS_UPLOAD_LIMIT: z.coerce.number().int().positive().default(20),
+  ANONYMOUS_UPLOAD_WINDOW_S: z.coerce.number().int().positive().default(3600),
   /** Seal algorithm of the local signer. */
   SIGNING_ALGORITHM: z.enum(['ES256', 'EdDSA']).default('ES256'),
   /** PKCS#8 PEM private key of the seal; required in production, generated in development. */
@@ -49,7 +55,8 @@ const schema = subgraphEnvironmentSchema.extend({
   PUBLIC_WEB_URL: z.url().default('http://localhost:3000'),
   OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(1_000),
   /**
-   * Prefix of the durable JetStream consumers (`<prefix>-notifications`); keep it stable in a
+   * Prefix of the durable JetStream consumers (`<prefix>-notifications`,
+   * `<prefix>-consultations-cases`, `<prefix>-consultations-recaps`); keep it stable in a
    * deployment. Tests give each stack its own, since JetStream is shared.
    */
   CONSUMER_PREFIX: z

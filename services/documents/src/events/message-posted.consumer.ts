@@ -23,7 +23,7 @@ export interface MessagePostedConsumerOptions {
 /**
  * Shares the files attached to a correspondence message with the thread's participants
  * (`notifications.message.posted`), so the other parties can open them. Only the author's own
- * uploads are shared: see FileService.shareWithThread.
+ * uploads are shared: see FileService.shareWithSubject.
  */
 export function startMessagePostedConsumer(options: MessagePostedConsumerOptions): RunningConsumer {
   const { files, logger } = options;
@@ -38,12 +38,12 @@ export function startMessagePostedConsumer(options: MessagePostedConsumerOptions
     handler: async (envelope) => {
       if (envelope.type !== 'notifications.message.posted') return;
       const message = envelope.data;
-      const shared = await files.shareWithThread({
-        threadId: message.threadId,
-        authorId: message.author.id,
+      const shared = await files.shareWithSubject({
+        source: { type: 'Thread', id: message.threadId },
         fileIds: message.attachmentFileIds,
         organizationCodes: message.participantOrganizationCodes,
         userIds: message.participantUserIds,
+        uploaderIds: [message.author.id],
       });
       if (shared > 0) {
         logger.info(

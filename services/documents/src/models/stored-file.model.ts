@@ -8,19 +8,33 @@ export interface StoredFileUploader {
   organizationCode: string | null;
 }
 
+/**
+ * Uploader of a file sent without signing in (a citizen's complaint evidence): no account, so
+ * nobody reads it as its uploader; only a grant (the complaint's handlers) opens it.
+ */
+export const ANONYMOUS_UPLOADER: StoredFileUploader = {
+  id: 'public',
+  name: null,
+  organizationCode: null,
+};
+
 export interface StoredFileAttachment {
   documentId: string;
   version: number;
 }
 
 /**
- * Readers a file was shared with outside any document: the participants of a correspondence
- * thread its uploader posted it in (snapshot of the thread's organizations and named users).
+ * Readers a file was shared with outside any document, by what it was attached to (`source`):
+ * the participants of a correspondence thread (type `Thread`), or the parties of a case of the
+ * consultations service (its subject type, e.g. `Consultation`); a snapshot of their
+ * organizations and named users. `roles`: realm roles that read it Pemda-wide (a published
+ * recap's readers, a flow's Pemda-wide handlers); absent when none.
  */
 export interface StoredFileGrant {
-  source: { type: 'Thread'; id: string };
+  source: { type: string; id: string };
   organizationCodes: string[];
   userIds: string[];
+  roles?: string[];
 }
 
 /** Where and when a photo was taken, from its EXIF metadata (each part null when absent). */
@@ -88,7 +102,7 @@ const grantSchema = new Schema<StoredFileGrant>(
     source: {
       type: new Schema(
         {
-          type: { type: String, required: true, enum: ['Thread'] },
+          type: { type: String, required: true },
           id: { type: String, required: true },
         },
         { _id: false },
@@ -97,6 +111,8 @@ const grantSchema = new Schema<StoredFileGrant>(
     },
     organizationCodes: { type: [String], default: [] },
     userIds: { type: [String], default: [] },
+    // Left out when empty: an identical grant must stay identical for $addToSet.
+    roles: { type: [String], default: undefined },
   },
   { _id: false },
 );
@@ -141,7 +157,7 @@ storedFileSchema.index({ 'attachedTo.documentId': 1 });
 storedFileSchema.index({ derivedFrom: 1 });
 // A tus HEAD or PATCH on an upload that already finished (see tus-uploads.ts).
 storedFileSchema.index({ uploadId: 1 });
-// Files shared in a correspondence thread gain its later participants.
+// Files shared in a thread or a case gain its later participants.
 storedFileSchema.index({ 'sharedWith.source.id': 1 });
 
 export type StoredFileModel = Model<StoredFileRecord>;

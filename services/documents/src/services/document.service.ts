@@ -30,7 +30,7 @@ import {
   type DocumentVersionRecord,
   type SubjectRecord,
 } from '../models/document.model.js';
-import type { StoredFileRecord } from '../models/stored-file.model.js';
+import { ANONYMOUS_UPLOADER, type StoredFileRecord } from '../models/stored-file.model.js';
 import type { FileService } from '../uploads/file.service.js';
 import { organizationCode, subjectSchema, text } from './input-schemas.js';
 
@@ -165,6 +165,10 @@ export class DocumentService {
       return;
     }
     if (!principal) throw unauthenticated();
+    // Sent without an account: only the grant of the complaint it was filed with opens it.
+    if (file.uploader.id === ANONYMOUS_UPLOADER.id) {
+      throw forbidden('Bukti pengaduan hanya dapat dibaca petugas yang menangani pengaduannya.');
+    }
     if (principal.id !== file.uploader.id) {
       throw forbidden(
         'Berkas ini belum dilampirkan ke dokumen dan hanya dapat dibaca pengunggahnya.',

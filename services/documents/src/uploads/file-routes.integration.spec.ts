@@ -58,6 +58,8 @@ beforeAll(async () => {
     UPLOAD_PURPOSES: JSON.stringify({
       'foto-kecil': { label: 'Foto kecil', maxBytes: 64 * 1024, contentTypes: ['image/png'] },
     }),
+    // Small, so the limit of anonymous uploads is reached in a few requests.
+    ANONYMOUS_UPLOAD_LIMIT: '3',
   });
   connection = await mongoose
     .createConnection(env.MONGO_URL, { dbName: DATABASE, retryWrites: false })
@@ -510,12 +512,12 @@ describe('tus refusals leave nothing behind', () => {
     [
       'no purpose',
       { filename: 'a.pdf', sha256: 'a'.repeat(64) },
-      'Tujuan unggahan tidak dikenal. Pilihan: photo, video, document, foto-kecil.',
+      'Tujuan unggahan tidak dikenal. Pilihan: photo, video, document, bukti-pengaduan, foto-kecil.',
     ],
     [
       'an unknown purpose',
       { filename: 'a.pdf', purpose: 'musik', sha256: 'a'.repeat(64) },
-      'Tujuan unggahan tidak dikenal. Pilihan: photo, video, document, foto-kecil.',
+      'Tujuan unggahan tidak dikenal. Pilihan: photo, video, document, bukti-pengaduan, foto-kecil.',
     ],
     [
       'no file name',
@@ -613,6 +615,103 @@ describe('tus uploads belong to their uploader', () => {
     expect(location).toMatch(/^https:\/\/sipadu\.example\.go\.id\/files\/[0-9a-f]{32}$/);
     const uploadUrl = new URL(new URL(location).pathname, origin).toString();
     expect((await tusRequest('DELETE', 'pelaksana', uploadUrl)).status).toBe(204);
+  });
+});
+
+describe('anonymous complaint evidence', () => {
+  const evidence = { purpose: 'bukti-pengaduan', filename: 'jalan-berlubang.png' };
+  /** A new client address each time: each has the whole allowance of anonymous uploads. */
+  let clients = 0;
+  const client = () => ({ 'x-sipadu-client': `203.0.113.${(clients += 1)}` });
+
+  async function startAnonymous(bytes: Uint8Array, headers: Record<string, string>) {
+    const created = await create(
+      null,
+      bytes.length,
+      { sha256: sha256(bytes), ...evidence },
+      headers,
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+    return new URL(new URL(created.headers.get('location')!).pathname, origin).toString();
+  }
+
+  it('takes a photo without a token and records nobody as its uploader', async () => {
+    const png = await pngBytes(64, 48);
+    const uploadUrl = await startAnonymous(png, client());
+    expect((await tusRequest('HEAD', null, uploadUrl)).status).toBe(200);
+    const response = await patch(null, uploadUrl, 0, png);
+    expect(response.status, await response.clone().text()).toBe(204);
+    const record = await files.get(response.headers.get('sipadu-file-id')!);
+    expect(record).toMatchObject({
+      purpose: 'bukti-pengaduan',
+      contentType: 'image/png',
+      uploader: { id: 'public', name: null, organizationCode: null },
+    });
+    const { edges } = await audit.page({ action: 'UPLOAD', targetId: record!._id }, { first: 1 });
+    expect(edges[0]?.node.actor.id).toBe('anonim');
+  });
+
+  it('records a signed-in sender as anonymous too, and only this purpose opens without a token', async () => {
+    const png = await pngBytes(32, 32);
+    const created = await create(
+      'admin-opd',
+      png.length,
+      { sha256: sha256(png), ...evidence },
+      client(),
+    );
+    expect(created.status).toBe(201);
+    const uploadUrl = new URL(new URL(created.headers.get('location')!).pathname, origin);
+    const response = await patch('admin-opd', uploadUrl.toString(), 0, png);
+    expect(response.status).toBe(204);
+    expect((await files.get(response.headers.get('sipadu-file-id')!))?.uploader.id).toBe('public');
+
+    const pdf = await pdfBytes(1, 'Dokumen biasa');
+    for (const purpose of ['document', 'photo']) {
+      const refused = await create(
+        null,
+        pdf.length,
+        { sha256: sha256(pdf), filename: 'a.pdf', purpose },
+        client(),
+      );
+      expect(refused.status).toBe(401);
+    }
+    // An anonymous upload takes evidence only: 10 MB, photos or PDF.
+    const tooLarge = await create(
+      null,
+      10 * 1024 * 1024 + 1,
+      { sha256: 'a'.repeat(64), ...evidence },
+      client(),
+    );
+    expect(tooLarge.status).toBe(413);
+    const docx = docxBytes();
+    const uploadDocx = await startAnonymous(docx, client());
+    expect((await patch(null, uploadDocx, 0, docx)).status).toBe(415);
+  });
+
+  it('limits anonymous uploads per client address', async () => {
+    const png = await pngBytes(16, 16);
+    const address = client();
+    for (let i = 0; i < 3; i += 1) {
+      const uploadUrl = await startAnonymous(png, address);
+      expect((await tusRequest('DELETE', null, uploadUrl)).status).toBe(204);
+    }
+    const refused = await create(null, png.length, { sha256: sha256(png), ...evidence }, address);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toBe(
+      'Terlalu banyak unggahan dari jaringan Anda. Silakan coba lagi dalam beberapa menit.',
+    );
+    // Another address still may; signed-in uploads of other purposes are not counted.
+    await tusRequest('DELETE', null, await startAnonymous(png, client()));
+    const signedIn = await create(
+      'pelaksana',
+      png.length,
+      { sha256: sha256(png), filename: 'a.png', purpose: 'photo' },
+      address,
+    );
+    expect(signedIn.status).toBe(201);
+    const location = new URL(signedIn.headers.get('location')!).pathname;
+    await tusRequest('DELETE', 'pelaksana', new URL(location, origin).toString());
+    expect(await uploadsOnDisk()).toEqual([]);
   });
 });
 

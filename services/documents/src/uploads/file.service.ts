@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createEvent, eventsForInsert, type Actor, type Outbox } from '@sipadu/events';
+import {
+  createEvent,
+  eventsForInsert,
+  isDuplicateKey,
+  type Actor,
+  type Outbox,
+} from '@sipadu/events';
 import {
   conflict,
   forbidden,
@@ -39,14 +45,36 @@ export interface UploadMeta extends Omit<StoreFileMeta, 'derivedFrom' | 'attache
   actor?: Actor;
 }
 
-/** Files posted in a correspondence thread and the thread's readers at that time. */
-export interface ThreadShare {
-  threadId: string;
-  authorId: string;
+/**
+ * Files attached to something (a correspondence thread, a case) and its readers at that time.
+ * `uploaderIds`: only files these people uploaded are shared (nobody shares another person's
+ * file); absent, any of `fileIds`.
+ */
+export interface SubjectShare {
+  source: StoredFileGrant['source'];
   fileIds: readonly string[];
   organizationCodes: readonly string[];
   userIds: readonly string[];
+  roles?: readonly string[];
+  uploaderIds?: readonly string[];
 }
+
+/** A file the service makes itself under an id given by another service (e.g. a recap). */
+export interface SystemFile {
+  id: string;
+  filename: string;
+  contentType: string;
+  purpose: string;
+  bytes: Uint8Array;
+  grant: StoredFileGrant;
+}
+
+/** Uploader of the files the service files for other services. */
+export const SYSTEM_UPLOADER: StoredFileRecord['uploader'] = {
+  id: 'system',
+  name: 'SIPADU',
+  organizationCode: null,
+};
 
 /** The bytes received are not the bytes the client hashed; nothing was kept. */
 export class Sha256MismatchError extends Error {
@@ -122,6 +150,32 @@ export class FileService {
     return out;
   }
 
+  /**
+   * Files bytes another service made under the id it chose (idempotent: an existing file is
+   * kept as it is). Returns whether this call stored it.
+   */
+  async storeSystemFile(file: SystemFile): Promise<boolean> {
+    if (await this.model.exists({ _id: file.id })) return false;
+    try {
+      await this.store(Readable.from([file.bytes]), {
+        id: file.id,
+        filename: file.filename,
+        contentType: file.contentType,
+        purpose: file.purpose,
+        uploader: SYSTEM_UPLOADER,
+        derivedFrom: null,
+        attachedTo: null,
+        uploadId: null,
+        sharedWith: [file.grant],
+      });
+      return true;
+    } catch (error) {
+      // A concurrent delivery stored it first.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
   /** Stores bytes produced by the service itself (stamped PDFs); size and SHA-256 while streaming. */
   storeDerived(source: Readable | Uint8Array, meta: StoreFileMeta): Promise<StoredFileRecord> {
     return this.store(source instanceof Uint8Array ? Readable.from([source]) : source, {
@@ -161,11 +215,15 @@ export class FileService {
       capture?: StoredFileCapture | null;
       actor?: Actor;
       publish?: boolean;
+      /** An id chosen elsewhere; its bytes get a key of their own, so a duplicate's cleanup
+       *  never removes the stored file's bytes. */
+      id?: string;
+      sharedWith?: StoredFileGrant[];
     },
     expectedSha256?: string,
   ): Promise<StoredFileRecord> {
-    const id = randomUUID();
-    const storageKey = id;
+    const id = meta.id ?? randomUUID();
+    const storageKey = meta.id ? randomUUID() : id;
     const hashed = sha256Passthrough(source);
     const { size } = await this.storage.write(storageKey, hashed.stream, {
       filename: meta.filename,
@@ -191,6 +249,7 @@ export class FileService {
         attachedTo: meta.attachedTo,
         uploadId: meta.uploadId,
         capture: meta.capture ?? null,
+        ...(meta.sharedWith ? { sharedWith: meta.sharedWith } : {}),
         ...(meta.publish ? eventsForInsert([this.storedEvent(id, size, meta)]) : {}),
       });
       record = created.toObject<StoredFileRecord>();
@@ -288,25 +347,35 @@ export class FileService {
   }
 
   /**
-   * Lets a thread's participants read the files posted in it. A message shares only its author's
-   * own files not yet filed as a document version (nobody shares another person's file, and a
-   * version keeps its document's confidentiality); files shared in the thread before gain the
-   * participants added since. Idempotent: an identical grant is stored once. Returns how many
-   * files changed.
+   * Lets the readers of a thread or a case read the files attached to it. Shares only files not
+   * yet filed as a document version (a version keeps its document's confidentiality) and, with
+   * `uploaderIds`, only those people's own uploads; files shared from the same source before
+   * gain the readers added since. Idempotent: an identical grant is stored once. Returns how
+   * many files changed.
    */
-  async shareWithThread(share: ThreadShare): Promise<number> {
+  async shareWithSubject(share: SubjectShare): Promise<number> {
+    const roles = [...new Set(share.roles ?? [])].sort();
     const grant: StoredFileGrant = {
-      source: { type: 'Thread', id: share.threadId },
+      source: { type: share.source.type, id: share.source.id },
       organizationCodes: [...new Set(share.organizationCodes)].sort(),
       userIds: [...new Set(share.userIds)].sort(),
+      ...(roles.length > 0 ? { roles } : {}),
     };
     const result = await this.model
       .updateMany(
         {
           $or: [
-            { _id: { $in: [...share.fileIds] }, 'uploader.id': share.authorId, attachedTo: null },
-            // FerretDB v1 has no $elemMatch on sub-document fields; every source is a thread.
-            { 'sharedWith.source.id': share.threadId, 'sharedWith.source.type': 'Thread' },
+            {
+              _id: { $in: [...share.fileIds] },
+              attachedTo: null,
+              ...(share.uploaderIds ? { 'uploader.id': { $in: [...share.uploaderIds] } } : {}),
+            },
+            // FerretDB v1 has no $elemMatch on sub-document fields: id and type may match in
+            // different grants, which uuid source ids make harmless.
+            {
+              'sharedWith.source.id': share.source.id,
+              'sharedWith.source.type': share.source.type,
+            },
           ],
         },
         { $addToSet: { sharedWith: grant } },

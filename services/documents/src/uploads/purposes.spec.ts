@@ -4,9 +4,15 @@ import { describeAllowedTypes, describeSize, loadPurposes, purposesByName } from
 const loadUploadPurposes = (json?: string) => purposesByName(loadPurposes(json));
 
 describe('upload purposes', () => {
-  it('has photo, video and document by default with their limits', () => {
+  it('has photo, video, document and complaint evidence by default with their limits', () => {
     const purposes = loadUploadPurposes(undefined);
-    expect([...purposes.keys()]).toEqual(['photo', 'video', 'document']);
+    expect([...purposes.keys()]).toEqual(['photo', 'video', 'document', 'bukti-pengaduan']);
+    expect(purposes.get('bukti-pengaduan')).toMatchObject({
+      maxBytes: 10 * 1024 * 1024,
+      contentTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'],
+      anonymous: true,
+    });
+    expect([...purposes.values()].filter((purpose) => purpose.anonymous)).toHaveLength(1);
     expect(purposes.get('photo')).toMatchObject({
       label: 'Foto',
       maxBytes: 20 * 1024 * 1024,
@@ -59,6 +65,8 @@ describe('upload purposes', () => {
     ],
     ['a bad purpose name', '{"Foto Besar":{"maxBytes":5}}', /nama tujuan/],
     ['an incomplete new purpose', '{"audio":{"maxBytes":5}}', /audio: tujuan baru wajib/],
+    // Uploads without an account are a decision of the code, never of a setting.
+    ['opening a purpose to anonymous uploads', '{"document":{"anonymous":true}}', /document/],
   ])('refuses %s with a clear message', (_label, json, message) => {
     expect(() => loadUploadPurposes(json)).toThrow(message);
     expect(() => loadUploadPurposes(json)).toThrow(/UPLOAD_PURPOSES/);

@@ -10,6 +10,11 @@ export interface UploadPurpose {
   contentTypes: string[];
   /** For file pickers (`accept`) and messages; the bytes decide, not the name. */
   extensions: string[];
+  /**
+   * Uploadable without signing in (rate limited per client address); the file is recorded as
+   * anonymous whoever sends it. Only the defaults set it: UPLOAD_PURPOSES cannot open a purpose.
+   */
+  anonymous?: boolean;
 }
 
 const MEBIBYTE = 1024 * 1024;
@@ -38,6 +43,15 @@ export const DEFAULT_UPLOAD_PURPOSES: readonly UploadPurpose[] = [
     maxBytes: 50 * MEBIBYTE,
     contentTypes: ['application/pdf', DOCX, XLSX],
     extensions: ['.pdf', '.docx', '.xlsx'],
+  },
+  {
+    // A citizen's public complaint: photos or a PDF, sent before the complaint exists.
+    name: 'bukti-pengaduan',
+    label: 'Bukti Pengaduan',
+    maxBytes: 10 * MEBIBYTE,
+    contentTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'],
+    extensions: ['.jpg', '.jpeg', '.png', '.webp', '.heic', '.pdf'],
+    anonymous: true,
   },
 ];
 

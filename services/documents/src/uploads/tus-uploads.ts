@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   actorOf as eventActorOf,
   bearerToken,
+  ClientRateLimiter,
   type Logger,
   type Principal,
 } from '@sipadu/service-kit';
@@ -12,7 +13,11 @@ import { ERRORS, HEADERS, MemoryLocker, Server, TUS_RESUMABLE, type Upload } fro
 import type { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit-log.js';
 import type { DocumentsEnvironment } from '../environment.js';
-import type { StoredFileRecord } from '../models/stored-file.model.js';
+import {
+  ANONYMOUS_UPLOADER,
+  type StoredFileRecord,
+  type StoredFileUploader,
+} from '../models/stored-file.model.js';
 import { isAllowed, sniffFile, typeRefusal } from './content-sniffing.js';
 import { Sha256MismatchError, type FileService } from './file.service.js';
 import { sanitizeFilename } from './http-headers.js';
@@ -26,7 +31,12 @@ export const FILE_ID_HEADER = 'Sipadu-File-Id';
 export interface TusUploadDeps {
   env: Pick<
     DocumentsEnvironment,
-    'UPLOAD_DIR' | 'UPLOAD_EXPIRY_MINUTES' | 'UPLOAD_CLEANUP_INTERVAL_MS' | 'TZ_PEMDA'
+    | 'UPLOAD_DIR'
+    | 'UPLOAD_EXPIRY_MINUTES'
+    | 'UPLOAD_CLEANUP_INTERVAL_MS'
+    | 'TZ_PEMDA'
+    | 'ANONYMOUS_UPLOAD_LIMIT'
+    | 'ANONYMOUS_UPLOAD_WINDOW_S'
   >;
   files: FileService;
   logger: Logger;
@@ -52,6 +62,10 @@ const UPLOAD_ID = /^[0-9a-f]{32}$/;
 const FINISH_WAIT_MS = 5 * 60_000;
 
 const FOREIGN_UPLOAD = 'Unggahan ini milik pengguna lain.';
+const SIGN_IN = 'Silakan masuk terlebih dahulu untuk mengunggah berkas.';
+
+/** The caller's address as the gateway saw it (see service-kit's SubgraphContext). */
+const CLIENT_ADDRESS_HEADER = 'x-sipadu-client';
 
 /** What tus puts on each of its answers (no allowedOrigins configured: any origin). */
 const TUS_HEADERS = {
@@ -100,7 +114,9 @@ const TUS_MESSAGES = new Map<object, string>([
 /**
  * The tus endpoint: a disk store in UPLOAD_DIR for partial uploads; every request authenticated
  * and bound to the uploader; limits and types checked per purpose; on finish the bytes move into
- * FileStorage (hashed on the way) and the disk copy is deleted.
+ * FileStorage (hashed on the way) and the disk copy is deleted. Purposes open to anonymous
+ * uploads (complaint evidence) take requests without a token, rate limited per client address;
+ * such an upload is recorded as anonymous whoever sends it, and its unguessable URL is its key.
  */
 export function createTusUploads(deps: TusUploadDeps): TusUploads {
   const { env, files, logger, purposes, verifyToken, audit } = deps;
@@ -113,21 +129,24 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
   );
   // Shared with our own look at an upload (see isPartial).
   const locker = new MemoryLocker();
-  const principals = new WeakMap<Request, Principal>();
+  /** The caller of each request; null: no token. */
+  const callers = new WeakMap<Request, Principal | null>();
+  /** Anonymous uploads started per client address (one bucket: every anonymous purpose). */
+  const anonymousLimit = new ClientRateLimiter(env.ANONYMOUS_UPLOAD_WINDOW_S * 1000);
+  const anonymousBuckets = [{ key: 'anonymous', limit: env.ANONYMOUS_UPLOAD_LIMIT }];
   /** Uploads being moved into storage; a repeated final PATCH must not store them twice. */
   const finishing = new Map<string, Finishing>();
   const largestLimit = Math.max(...[...purposes.values()].map((purpose) => purpose.maxBytes));
 
-  async function principalOf(authorization: string | undefined): Promise<Principal> {
+  /** The signed-in caller; null without a token (a token that fails is refused, never ignored). */
+  async function callerOf(authorization: string | undefined): Promise<Principal | null> {
     let token: string | null;
     try {
       token = bearerToken(authorization);
     } catch (error) {
       throw new UploadRefusal(401, (error as Error).message);
     }
-    if (!token) {
-      throw new UploadRefusal(401, 'Silakan masuk terlebih dahulu untuk mengunggah berkas.');
-    }
+    if (!token) return null;
     try {
       return await verifyToken(token);
     } catch (error) {
@@ -135,27 +154,34 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
     }
   }
 
+  /** May this caller touch an upload of this uploader? Anonymous uploads: whoever has the URL. */
+  function checkOwner(caller: Principal | null, uploaderId: string | null | undefined): void {
+    if (uploaderId === ANONYMOUS_UPLOADER.id) return;
+    if (!caller) throw new UploadRefusal(401, SIGN_IN);
+    if (uploaderId !== caller.id) throw new UploadRefusal(403, FOREIGN_UPLOAD);
+  }
+
   async function authenticate(req: Request, uploadId: string): Promise<void> {
-    const principal = await principalOf(req.headers.get('authorization') ?? undefined);
-    principals.set(req, principal);
+    const caller = await callerOf(req.headers.get('authorization') ?? undefined);
+    callers.set(req, caller);
+    // A creation is checked against its purpose (validateCreation).
     if (req.method === 'POST') return;
     const upload = await datastore.getUpload(uploadId);
-    if (upload.metadata?.[UPLOADER_ID] !== principal.id) {
-      throw new UploadRefusal(403, FOREIGN_UPLOAD);
-    }
+    checkOwner(caller, upload.metadata?.[UPLOADER_ID]);
   }
 
   async function validateCreation(req: Request, upload: Upload) {
-    const principal = principals.get(req);
-    if (!principal) throw new UploadRefusal(401, 'Silakan masuk terlebih dahulu.');
+    const caller = callers.get(req);
+    if (caller === undefined) throw new UploadRefusal(401, SIGN_IN);
+    const meta = upload.metadata ?? {};
+    const purpose = purposes.get(meta.purpose ?? '');
+    if (!caller && !purpose?.anonymous) throw new UploadRefusal(401, SIGN_IN);
     if (upload.sizeIsDeferred) {
       throw new UploadRefusal(
         400,
         'Ukuran berkas (Upload-Length) wajib disebutkan di awal unggahan.',
       );
     }
-    const meta = upload.metadata ?? {};
-    const purpose = purposes.get(meta.purpose ?? '');
     if (!purpose) {
       throw new UploadRefusal(
         400,
@@ -177,14 +203,29 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
         `Ukuran berkas melebihi batas untuk ${purpose.label} (${describeSize(purpose.maxBytes)}).`,
       );
     }
+    const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
+    if (purpose.anonymous && !anonymousLimit.admit(clientAddress, anonymousBuckets)) {
+      throw new UploadRefusal(
+        429,
+        'Terlalu banyak unggahan dari jaringan Anda. Silakan coba lagi dalam beberapa menit.',
+      );
+    }
+    const uploader =
+      purpose.anonymous || !caller
+        ? ANONYMOUS_UPLOADER
+        : {
+            id: caller.id,
+            name: caller.name ?? caller.username,
+            organizationCode: caller.organizationCode,
+          };
     return {
       metadata: {
         filename,
         purpose: purpose.name,
         sha256: (meta.sha256 ?? '').toLowerCase(),
-        [UPLOADER_ID]: principal.id,
-        [UPLOADER_NAME]: principal.name ?? principal.username,
-        [UPLOADER_ORGANIZATION]: principal.organizationCode,
+        [UPLOADER_ID]: uploader.id,
+        [UPLOADER_NAME]: uploader.name,
+        [UPLOADER_ORGANIZATION]: uploader.organizationCode,
       },
     };
   }
@@ -196,7 +237,19 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
         logger.warn({ err: error, uploadId: id }, 'gagal menghapus unggahan');
     });
 
-  async function complete(upload: Upload, principal: Principal) {
+  /** Who an upload is stored for: nobody for an anonymous one, else its (checked) caller. */
+  function uploaderOf(upload: Upload, caller: Principal | null): StoredFileUploader {
+    const meta = upload.metadata ?? {};
+    if (meta[UPLOADER_ID] === ANONYMOUS_UPLOADER.id) return ANONYMOUS_UPLOADER;
+    if (!caller) throw new UploadRefusal(401, SIGN_IN);
+    return {
+      id: caller.id,
+      name: meta[UPLOADER_NAME] ?? null,
+      organizationCode: meta[UPLOADER_ORGANIZATION] ?? null,
+    };
+  }
+
+  async function complete(upload: Upload, uploader: StoredFileUploader, caller: Principal | null) {
     const meta = upload.metadata ?? {};
     const purpose = purposes.get(meta.purpose ?? '');
     if (!purpose) {
@@ -204,7 +257,14 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
       throw new UploadRefusal(400, 'Tujuan unggahan ini tidak berlaku lagi. Silakan unggah ulang.');
     }
     try {
-      return await moveIntoStorage(upload, purpose, principal);
+      // The audit log and the event name the uploader, or nobody for an anonymous upload (even
+      // one a signed-in caller sent).
+      return await moveIntoStorage(
+        upload,
+        purpose,
+        uploader,
+        uploader.id === ANONYMOUS_UPLOADER.id ? null : caller,
+      );
     } finally {
       // Stored: the disk copy is redundant. Refused or failed: standard clients treat an upload
       // whose offset equals its length as done and never finish it again, so it goes too.
@@ -212,18 +272,18 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
     }
   }
 
-  async function moveIntoStorage(upload: Upload, purpose: UploadPurpose, principal: Principal) {
+  async function moveIntoStorage(
+    upload: Upload,
+    purpose: UploadPurpose,
+    uploader: StoredFileUploader,
+    principal: Principal | null,
+  ) {
     const meta = upload.metadata ?? {};
     const diskPath = upload.storage?.path ?? path.join(env.UPLOAD_DIR, upload.id);
     const sniffed = await sniffFile(diskPath);
     if (!sniffed || !isAllowed(purpose, sniffed)) {
       throw typeRefusal(purpose, sniffed);
     }
-    const uploader = {
-      id: principal.id,
-      name: meta[UPLOADER_NAME] ?? null,
-      organizationCode: meta[UPLOADER_ORGANIZATION] ?? null,
-    };
     // Photos: GPS and capture time from the EXIF block, read from the disk copy in chunks (never
     // the whole file); no metadata, or metadata that cannot be read, is simply null.
     const capture = await readPhotoCapture(diskPath, sniffed.mime, env.TZ_PEMDA);
@@ -349,8 +409,7 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
     const finished = await finishedUpload(id);
     if (!finished) return null;
     try {
-      const principal = await principalOf(req.headers.authorization);
-      if (finished.uploaderId !== principal.id) throw new UploadRefusal(403, FOREIGN_UPLOAD);
+      checkOwner(await callerOf(req.headers.authorization), finished.uploaderId);
       const file = await finished.file();
       return {
         status: req.method === 'HEAD' ? 200 : 204,
@@ -391,14 +450,15 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
     onIncomingRequest: authenticate,
     onUploadCreate: validateCreation,
     onUploadFinish: async (req, upload) => {
-      const principal = principals.get(req);
-      if (!principal) throw new UploadRefusal(401, 'Silakan masuk terlebih dahulu.');
+      const caller = callers.get(req);
+      if (caller === undefined) throw new UploadRefusal(401, SIGN_IN);
       if (finishing.has(upload.id)) {
         throw new UploadRefusal(409, 'Unggahan ini sedang diproses. Tunggu sebentar.');
       }
+      const uploader = uploaderOf(upload, caller);
       // Registered before the first await: a HEAD that waited for this PATCH's lock sees it.
-      const done = complete(upload, principal);
-      finishing.set(upload.id, { uploaderId: principal.id, done });
+      const done = complete(upload, uploader, caller);
+      finishing.set(upload.id, { uploaderId: uploader.id, done });
       try {
         const record = await done;
         logger.info(

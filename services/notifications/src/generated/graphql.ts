@@ -119,7 +119,9 @@ export type NotificationCategory =
   /** Proyek pinjaman daerah: usulan, tahap, perjanjian, pencairan termin, laporan kemajuan. */
   | 'PROYEK'
   /** Layanan publik dan SKM: standar dan maklumat terbit, rekomendasi evaluator, tindak lanjut. */
-  | 'SURVEI';
+  | 'SURVEI'
+  /** Konsultasi, pekerjaan, pengaduan TIK dan pengaduan masyarakat: disposisi, tindak lanjut, penyelesaian, rekap bulanan. */
+  | 'LAYANAN';
 
 export type NotificationChannel =
   | 'IN_APP'

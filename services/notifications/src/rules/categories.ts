@@ -1,7 +1,14 @@
 import type { CategoryPreferenceRecord, PreferenceRecord } from '../models/preference.model.js';
 
 export type NotificationCategory =
-  'PERSYARATAN' | 'DOKUMEN' | 'KORESPONDENSI' | 'PENGINGAT' | 'AKUN' | 'PROYEK' | 'SURVEI';
+  | 'PERSYARATAN'
+  | 'DOKUMEN'
+  | 'KORESPONDENSI'
+  | 'PENGINGAT'
+  | 'AKUN'
+  | 'PROYEK'
+  | 'SURVEI'
+  | 'LAYANAN';
 export type Channel = 'IN_APP' | 'EMAIL' | 'SMS';
 
 export interface CategoryInfo {
@@ -55,6 +62,13 @@ export const CATEGORIES: readonly CategoryInfo[] = [
     label: 'Layanan publik dan SKM',
     description:
       'Standar dan maklumat pelayanan yang diterbitkan, rekomendasi evaluator hasil survei kepuasan masyarakat dan tindak lanjutnya.',
+    defaults: { inApp: true, email: true, sms: false },
+  },
+  {
+    category: 'LAYANAN',
+    label: 'Konsultasi dan pengaduan',
+    description:
+      'Konsultasi, pekerjaan, pengaduan TIK dan pengaduan masyarakat: disposisi, tindak lanjut, penyelesaian dan rekap bulanan.',
     defaults: { inApp: true, email: true, sms: false },
   },
 ];

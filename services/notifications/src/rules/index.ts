@@ -1,4 +1,5 @@
 import { subjectForType } from '@sipadu/events';
+import { consultationsRules, consultationsTrackers } from './consultations.rules.js';
 import { documentsReminderPlans, documentsRules, documentsTrackers } from './documents.rules.js';
 import { identityRules } from './identity.rules.js';
 import { notificationsRules } from './notifications.rules.js';
@@ -16,10 +17,12 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   ...notificationsRules,
   ...projectsRules,
   ...surveysRules,
+  ...consultationsRules,
 ];
 export const SUBJECT_TRACKERS: readonly SubjectTracker[] = [
   ...documentsTrackers,
   ...projectsTrackers,
+  ...consultationsTrackers,
 ];
 export const REMINDER_PLANS: readonly ReminderPlan[] = [...documentsReminderPlans];
 
@@ -30,6 +33,7 @@ export const RULE_STREAMS = [
   'notifications',
   'projects',
   'surveys',
+  'consultations',
 ] as const;
 
 export type RuleStream = (typeof RULE_STREAMS)[number];
