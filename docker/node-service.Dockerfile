@@ -36,8 +36,9 @@ RUN if [ "$UNIT" = gateway ]; then npm run compose; fi
 # What the unit reads at run time besides its bundle: schema.graphql (services) or
 # supergraph.graphql (gateway), next to dist/ as in the repository, and reference data files at
 # their source paths, which the bundle looks up from dist/ (`../src/...`): the projects service's
-# planning-code seed (src/planning/seed/*.csv) and the surveys service's SKM questionnaire
-# (src/seed/questionnaire.data.json). Only data files are copied (*.csv, *.json), never sources.
+# planning-code seed (src/planning/seed/*.csv), the surveys service's SKM questionnaire
+# (src/seed/questionnaire.data.json) and the consultations service's seed data (src/seed/*.json).
+# Only data files are copied (*.csv, *.json), never sources.
 RUN mkdir -p "/out/$UNIT" \
   && cp -R "$UNIT/dist" "/out/$UNIT/" \
   && find "$UNIT" -maxdepth 1 -name '*.graphql' -exec cp {} "/out/$UNIT/" \; \

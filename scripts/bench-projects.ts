@@ -94,9 +94,14 @@ function positiveEnv(name: string, fallback: number): number {
 const RUN = randomUUID().slice(0, 8);
 const DATABASE = `bench-projects-${RUN}`;
 const PROJECTS_DATABASE = `${DATABASE}-projects`;
-const STACK_DATABASES = ['', '-documents', '-notifications', '-projects', '-surveys'].map(
-  (suffix) => `${DATABASE}${suffix}`,
-);
+const STACK_DATABASES = [
+  '',
+  '-documents',
+  '-notifications',
+  '-projects',
+  '-surveys',
+  '-consultations',
+].map((suffix) => `${DATABASE}${suffix}`);
 /** Services whose commands are counted (the names they give `connectMongo`). */
 const SERVICES = ['projects', 'documents', 'notifications'] as const;
 type Service = (typeof SERVICES)[number];

@@ -47,9 +47,14 @@ import { REPO_ROOT } from './lib/infra/paths.js';
 const RUN = randomUUID().slice(0, 8);
 const DATABASE = `bench-surveys-${RUN}`;
 const SURVEYS_DATABASE = `${DATABASE}-surveys`;
-const STACK_DATABASES = ['', '-documents', '-notifications', '-projects', '-surveys'].map(
-  (suffix) => `${DATABASE}${suffix}`,
-);
+const STACK_DATABASES = [
+  '',
+  '-documents',
+  '-notifications',
+  '-projects',
+  '-surveys',
+  '-consultations',
+].map((suffix) => `${DATABASE}${suffix}`);
 const TIME_ZONE = 'Asia/Jakarta';
 
 function positiveEnv(name: string, fallback: number): number {

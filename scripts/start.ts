@@ -174,7 +174,9 @@ function printBanner(urls: InfraUrls, services: string[], started: number): void
     '',
     `  Portal web       ${WEB_URL}  ← buka di peramban, masuk dengan akun demo di bawah`,
     `  Tanpa akun       ${WEB_URL}/layanan (standar pelayanan, survei kepuasan), ${WEB_URL}/hasil-survei (IKM)`,
+    `                   ${WEB_URL}/lapor (pengaduan masyarakat), ${WEB_URL}/lacak (lacak dengan kode)`,
     `  Gateway GraphQL  http://localhost:${GATEWAY_PORT}/graphql`,
+    `  Open311          http://localhost:${GATEWAY_PORT}/open311/v2/services.json  (pengaduan, GeoReport v2)`,
     ...services.map((line) => `  ${line}`),
     `  Keycloak         ${urls.keycloakUrl}  (konsol admin ${urls.keycloakUrl}/admin — ${KEYCLOAK_DEV_ADMIN.username} / ${KEYCLOAK_DEV_ADMIN.password})`,
     // The API, not the web UI: the Mailpit built from its Go module has no UI assets.

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayEnvironment } from '../gateway/src/environment.js';
 import { REPO_ROOT } from '../scripts/lib/infra/paths.js';
+import { consultationsEnvironment } from '../services/consultations/src/environment.js';
 import { identityEnvironment } from '../services/identity/src/environment.js';
 import { notificationsEnvironment } from '../services/notifications/src/environment.js';
 import { surveysEnvironment } from '../services/surveys/src/environment.js';
@@ -299,6 +300,29 @@ describe('docker-compose.yml', () => {
     );
     expect(service('gateway').depends_on).toMatchObject({
       surveys: { condition: 'service_healthy' },
+    });
+  });
+
+  it('runs the consultations service with its demo seed, a tracking-code key and the gateway in front', () => {
+    const consultations = service('consultations');
+    const env = consultationsEnvironment(environmentOf(consultations));
+    expect(env).toMatchObject({ HOST: '0.0.0.0', PORT: 4005 });
+    // From the shell or .env when set; the dev default is not the service's built-in one.
+    expect(consultations.environment).toMatchObject({
+      TRACKING_SECRET: expect.stringMatching(/^\$\{TRACKING_SECRET:-.{32,}\}$/),
+    });
+    expect(env.TRACKING_SECRET).not.toBe(consultationsEnvironment({}).TRACKING_SECRET);
+    expect(argv(consultations.command)).toContain('--seed');
+    expect(consultations.depends_on).toMatchObject({
+      identity: { condition: 'service_healthy' },
+      mongo: { condition: 'service_healthy' },
+      nats: { condition: 'service_healthy' },
+    });
+    expect(
+      loadGatewayEnvironment(environmentOf(service('gateway'))).subgraphUrls.consultations,
+    ).toBe('http://consultations:4005/graphql');
+    expect(service('gateway').depends_on).toMatchObject({
+      consultations: { condition: 'service_healthy' },
     });
   });
 });

@@ -26,7 +26,11 @@ interface Probe {
 interface Container {
   name: string;
   image: string;
-  env?: { name: string; value?: string }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } };
+  }[];
   readinessProbe?: Probe;
   livenessProbe?: Probe;
   resources?: { requests?: Labels; limits?: Labels };
@@ -164,6 +168,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       (d) => isSubgraph(d) || nameOf(d) === 'gateway',
     );
     expect(nodeUnits.map(nameOf).sort()).toEqual([
+      'consultations',
       'documents',
       'gateway',
       'identity',
@@ -230,7 +235,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     ]);
   });
 
-  it('routes /, /graphql, /files and /events with upload, cookie and SSE settings', () => {
+  it('routes /, /graphql, /files, /events and /open311 with upload, cookie and SSE settings', () => {
     const routes = new Map<string, { service: string; annotations: Labels }>();
     const webHost = config(overlay, 'sipadu-config').NEXTAUTH_URL!.replace(/^https?:\/\//, '');
     for (const ingress of resources(overlay, 'Ingress')) {
@@ -252,6 +257,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       '/events': 'gateway',
       '/api/events': 'web',
       '/.well-known/sipadu-signing-keys.json': 'gateway',
+      '/open311': 'gateway',
     });
     // Uploads reach the gateway directly and through the portal's file BFF.
     for (const upload of ['/files', '/api/files']) {
@@ -281,11 +287,23 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       ['notifications', 4006],
       ['projects', 4003],
       ['surveys', 4004],
+      ['consultations', 4005],
     ] as const) {
       const service = specOf<{ ports: { port: number }[] }>(find(overlay, 'Service', name));
       expect(service.ports.map((p) => p.port)).toContain(port);
       expect(env[`${name.toUpperCase()}_URL`]).toBe(`http://${name}.sipadu.svc:${port}`);
     }
+  });
+
+  it('gives the consultations service its tracking-code key from the Secret sipadu-consultations', () => {
+    const [container] = specOf<Workload>(find(overlay, 'Deployment', 'consultations')).template.spec
+      .containers;
+    const secret = container!.env?.find((e) => e.name === 'TRACKING_SECRET')?.valueFrom
+      ?.secretKeyRef;
+    expect(secret?.key).toBe('TRACKING_SECRET');
+    // Generated Secrets (dev) carry a hash suffix that kustomize also writes into the reference.
+    expect(secret?.name).toMatch(/^sipadu-consultations(-\w+)?$/);
+    if (overlay === 'dev') expect(find(overlay, 'Secret', 'sipadu-consultations')).toBeDefined();
   });
 
   it('keeps public URLs, Keycloak hostname and ingress hosts consistent', () => {
@@ -413,6 +431,7 @@ describe('overlay production', () => {
       'notifications',
       'projects',
       'surveys',
+      'consultations',
       'gateway',
       'web',
     ]) {
@@ -443,7 +462,7 @@ describe('overlay dev', () => {
 });
 
 describe('secret templates and the validator itself', () => {
-  it('validates the Secret templates, which hold placeholders only', async () => {
+  it('validates the Secret templates: placeholders only, one for each Secret key production requires', async () => {
     const dir = join(K8S_DIR, 'secret-templates');
     const result = await validateManifests(tools, [dir]);
     expect(result.ok, result.output).toBe(true);
@@ -455,6 +474,17 @@ describe('secret templates and the validator itself', () => {
       for (const [key, value] of Object.entries(secret.stringData)) {
         if (/PASSWORD|SECRET|keyfile/.test(key)) expect(value, key).toBe('CHANGE-ME');
       }
+    }
+    // Every Secret key the production containers require has its template.
+    const templates = new Set(
+      secrets.flatMap((s) => Object.keys(s.stringData).map((key) => `${s.metadata.name}/${key}`)),
+    );
+    const references = workloads('production').flatMap((w) => {
+      const pod = specOf<Workload>(w).template.spec;
+      return [...pod.containers, ...(pod.initContainers ?? [])].flatMap((c) => c.env ?? []);
+    });
+    for (const ref of references.map((e) => e.valueFrom?.secretKeyRef)) {
+      if (ref && !ref.optional) expect(templates).toContain(`${ref.name}/${ref.key}`);
     }
   });
 
