@@ -1,6 +1,6 @@
-// The API as clients meet it in tests: the identity, documents, notifications, projects and surveys subgraphs on
-// throwaway databases (seeded) behind the gateway composed from the real SDL. Infrastructure comes
-// from the Vitest global setup.
+// The API as clients meet it in tests: the identity, documents, notifications, projects, surveys and
+// consultations subgraphs on throwaway databases (seeded) behind the gateway composed from the real
+// SDL. Infrastructure comes from the Vitest global setup.
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,11 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@sipadu/events';
 import { createLogger } from '@sipadu/service-kit';
 import mongoose from 'mongoose';
+import {
+  startConsultationsService,
+  type RunningConsultationsService,
+} from '../../services/consultations/src/app.js';
+import { consultationsEnvironment } from '../../services/consultations/src/environment.js';
 import { startDocumentsService } from '../../services/documents/src/app.js';
 import { documentsEnvironment } from '../../services/documents/src/environment.js';
 import { startIdentityService } from '../../services/identity/src/app.js';
@@ -32,6 +37,8 @@ export interface ApiStack {
   gatewayOrigin: string;
   /** The notifications service's own origin (its /events without the gateway). */
   notificationsOrigin: string;
+  /** The consultations service, for tests that move its clock (sweeps, recaps) or inspect it. */
+  consultations: RunningConsultationsService;
   stop(): Promise<void>;
 }
 
@@ -83,7 +90,9 @@ export async function startApiStack(
     const notificationsDatabase = `${database}-notifications`;
     const projectsDatabase = `${database}-projects`;
     const surveysDatabase = `${database}-surveys`;
+    const consultationsDatabase = `${database}-consultations`;
     for (const name of [
+      consultationsDatabase,
       database,
       documentsDatabase,
       notificationsDatabase,
@@ -103,6 +112,7 @@ export async function startApiStack(
       notifications: `notifications-${database}`,
       projects: `projects-${database}`,
       surveys: `surveys-${database}`,
+      consultations: `consultations-${database}`,
     };
     await removeConsumers(env.NATS_URL, Object.values(consumerPrefixes));
     stops.push(() => removeConsumers(env.NATS_URL, Object.values(consumerPrefixes)));
@@ -150,6 +160,21 @@ export async function startApiStack(
       }),
     );
     stops.push(() => surveys.stop());
+
+    // Before identity too: its staff directory comes from the seed's events.
+    const consultations = await startConsultationsService(
+      consultationsEnvironment({
+        ...process.env,
+        PORT: '0',
+        MONGO_DATABASE: consultationsDatabase,
+        LOG_LEVEL: 'silent',
+        CONSUMER_PREFIX: consumerPrefixes.consultations,
+        CONSUMER_DELIVER_FROM: 'new',
+        COMPLAINT_RATE_LIMIT: '100000',
+        TRACKING_RATE_LIMIT: '100000',
+      }),
+    );
+    stops.push(() => consultations.stop());
 
     const identity = await startIdentityService(env, { seed: true });
     stops.push(() => identity.stop());
@@ -203,6 +228,7 @@ export async function startApiStack(
         NOTIFICATIONS_URL: notifications.origin,
         PROJECTS_URL: projects.url.replace(/\/graphql$/, ''),
         SURVEYS_URL: surveys.url.replace(/\/graphql$/, ''),
+        CONSULTATIONS_URL: consultations.url.replace(/\/graphql$/, ''),
       }),
       { supergraphSdl: composed.supergraphSdl },
     );
@@ -212,6 +238,7 @@ export async function startApiStack(
       gatewayUrl,
       gatewayOrigin: new URL(gatewayUrl).origin,
       notificationsOrigin: notifications.origin,
+      consultations,
       stop,
     };
   } catch (error) {
