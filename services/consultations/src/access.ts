@@ -49,7 +49,12 @@ export const ICT_ROLES: readonly Role[] = [
 export const COMPLAINT_HANDLERS: readonly Role[] = ['admin-opd', 'super-admin'];
 const COMPLAINT_READERS: readonly Role[] = [...COMPLAINT_HANDLERS, 'pimpinan'];
 /** Monthly recaps: the leaders who receive them (the recap service narrows by flow). */
-export const RECAP_READERS: readonly Role[] = ['direktur', 'pengelola-tik', 'super-admin', 'pimpinan'];
+export const RECAP_READERS: readonly Role[] = [
+  'direktur',
+  'pengelola-tik',
+  'super-admin',
+  'pimpinan',
+];
 /** Performance points: recap readers and the kasubdit, who reviews the officers' answers. */
 const PERFORMANCE_READERS: readonly Role[] = [...RECAP_READERS, 'kasubdit'];
 

@@ -246,6 +246,5 @@ caseSchema.plugin(pendingEventsPlugin);
 export type CaseModel = Model<CaseRecord>;
 
 export function caseModel(connection: Connection): CaseModel {
-  return (connection.models.Case ??
-    connection.model<CaseRecord>('Case', caseSchema)) as CaseModel;
+  return (connection.models.Case ?? connection.model<CaseRecord>('Case', caseSchema)) as CaseModel;
 }
