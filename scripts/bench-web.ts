@@ -22,6 +22,8 @@ const PUBLIC_ROUTES = [
   '/survei/[id]',
   '/hasil-survei',
   '/hasil-survei/[organizationCode]',
+  '/lapor',
+  '/lacak',
 ];
 
 const env = webEnvironment({

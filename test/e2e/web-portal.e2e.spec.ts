@@ -80,7 +80,8 @@ describe('web portal in the browser', () => {
     });
   });
 
-  // Menus after the four everyone has: the loan-project pages, SIPUTRI, then administration.
+  // Menus after the five everyone has: the loan-project pages, SIPUTRI, SI-KIMR and complaints,
+  // then administration.
   const roleCases: [username: string, name: string, org: string, adminMenus: string[]][] = [
     [
       'super-admin',
@@ -95,6 +96,11 @@ describe('web portal in the browser', () => {
         '/skm/laporan',
         '/evaluasi',
         '/rekomendasi',
+        '/konsultasi',
+        '/pekerjaan',
+        '/pengaduan-tik',
+        '/pengaduan',
+        '/kinerja',
         '/admin/pengguna',
         '/admin/organisasi',
         '/organisasi/profil',
@@ -109,12 +115,20 @@ describe('web portal in the browser', () => {
         '/standar-pelayanan',
         '/skm',
         '/rekomendasi',
+        '/pekerjaan',
+        '/pengaduan-tik',
+        '/pengaduan',
         '/admin/pengguna',
         '/organisasi/profil',
         '/admin/audit',
       ],
     ],
-    ['pelaksana', 'Budi Santoso', 'DPUPR', ['/proyek', '/kode-perencanaan']],
+    [
+      'pelaksana',
+      'Budi Santoso',
+      'DPUPR',
+      ['/proyek', '/kode-perencanaan', '/pekerjaan', '/pengaduan-tik'],
+    ],
   ];
   it.for(roleCases)(
     'shows %s their name, organization and only their menus',
@@ -127,7 +141,14 @@ describe('web portal in the browser', () => {
           .getByRole('navigation', { name: 'Navigasi utama' })
           .getByRole('link')
           .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-        expect(links).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi', ...adminMenus]);
+        expect(links).toEqual([
+          '/dasbor',
+          '/profil',
+          '/dokumen',
+          '/notifikasi',
+          '/kalender-kerja',
+          ...adminMenus,
+        ]);
       });
     },
   );

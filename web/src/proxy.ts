@@ -57,6 +57,12 @@ export const config = {
     '/skm/:path*',
     '/evaluasi/:path*',
     '/rekomendasi/:path*',
+    '/konsultasi/:path*',
+    '/pekerjaan/:path*',
+    '/pengaduan-tik/:path*',
+    '/pengaduan/:path*',
+    '/kinerja/:path*',
+    '/kalender-kerja/:path*',
     '/api/graphql',
   ],
 };

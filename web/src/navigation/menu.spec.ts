@@ -10,6 +10,7 @@ describe('menu', () => {
       '/profil',
       '/dokumen',
       '/notifikasi',
+      '/kalender-kerja',
       '/proyek',
       '/proyek/portofolio',
       '/kode-perencanaan',
@@ -18,6 +19,11 @@ describe('menu', () => {
       '/skm/laporan',
       '/evaluasi',
       '/rekomendasi',
+      '/konsultasi',
+      '/pekerjaan',
+      '/pengaduan-tik',
+      '/pengaduan',
+      '/kinerja',
       '/admin/pengguna',
       '/admin/organisasi',
       '/organisasi/profil',
@@ -28,9 +34,13 @@ describe('menu', () => {
       '/profil',
       '/dokumen',
       '/notifikasi',
+      '/kalender-kerja',
       '/standar-pelayanan',
       '/skm',
       '/rekomendasi',
+      '/pekerjaan',
+      '/pengaduan-tik',
+      '/pengaduan',
       '/admin/pengguna',
       '/organisasi/profil',
       '/admin/audit',
@@ -40,19 +50,23 @@ describe('menu', () => {
       '/profil',
       '/dokumen',
       '/notifikasi',
+      '/kalender-kerja',
       '/proyek',
       '/kode-perencanaan',
+      '/pekerjaan',
+      '/pengaduan-tik',
     ]);
-    expect(hrefs([])).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi']);
+    expect(hrefs([])).toEqual(['/dasbor', '/profil', '/dokumen', '/notifikasi', '/kalender-kerja']);
   });
 
   it('opens the loan projects to the SIPOPI roles only', () => {
-    const common = ['/dasbor', '/profil', '/dokumen', '/notifikasi'];
+    const common = ['/dasbor', '/profil', '/dokumen', '/notifikasi', '/kalender-kerja'];
     expect(hrefs(['bpkad'])).toEqual([
       ...common,
       '/proyek',
       '/proyek/portofolio',
       '/kode-perencanaan',
+      '/pengaduan-tik',
     ]);
     expect(hrefs(['pimpinan'])).toEqual([
       ...common,
@@ -62,6 +76,11 @@ describe('menu', () => {
       '/skm',
       '/skm/laporan',
       '/rekomendasi',
+      '/konsultasi',
+      '/pekerjaan',
+      '/pengaduan-tik',
+      '/pengaduan',
+      '/kinerja',
     ]);
     expect(hrefs(['pemberi-pinjaman'])).toEqual([...common, '/proyek']);
     expect(hrefs(['admin-opd'])).not.toContain('/proyek');
@@ -75,13 +94,14 @@ describe('menu', () => {
   });
 
   it('opens SIPUTRI to its roles: editors, evaluators, leaders', () => {
-    const common = ['/dasbor', '/profil', '/dokumen', '/notifikasi'];
+    const common = ['/dasbor', '/profil', '/dokumen', '/notifikasi', '/kalender-kerja'];
     expect(hrefs(['evaluator'])).toEqual([
       ...common,
       '/skm',
       '/skm/laporan',
       '/evaluasi',
       '/rekomendasi',
+      '/pengaduan-tik',
     ]);
     expect(hrefs(['bpkad'])).not.toContain('/skm');
     // Editor, public page links and the pledge follow /standar-pelayanan.
@@ -100,6 +120,36 @@ describe('menu', () => {
     expect(standards && mayUse(standards, ['evaluator', 'pimpinan'])).toBe(false);
   });
 
+  it('opens SI-KIMR and complaint handling to the roles of each flow', () => {
+    const common = ['/dasbor', '/profil', '/dokumen', '/notifikasi', '/kalender-kerja'];
+    expect(hrefs(['unit-kerja'])).toEqual([
+      ...common,
+      '/konsultasi',
+      '/pekerjaan',
+      '/pengaduan-tik',
+    ]);
+    expect(hrefs(['kasubdit'])).toEqual([
+      ...common,
+      '/konsultasi',
+      '/pekerjaan',
+      '/pengaduan-tik',
+      '/kinerja',
+    ]);
+    expect(hrefs(['pengelola-tik'])).toEqual([...common, '/pengaduan-tik', '/kinerja']);
+    expect(hrefs(['petugas-tik'])).toEqual([...common, '/pekerjaan', '/pengaduan-tik']);
+    expect(hrefs(['pemberi-pinjaman'])).not.toContain('/pengaduan-tik');
+    // Case pages follow their list; the ICT board is not under the public complaints' prefix.
+    expect(menuItemFor('/konsultasi/baru')?.key).toBe('consultations');
+    expect(menuItemFor('/konsultasi/6650c0ffee')?.key).toBe('consultations');
+    expect(menuItemFor('/pekerjaan/baru')?.key).toBe('workItems');
+    expect(menuItemFor('/pengaduan-tik/abc')?.key).toBe('ictComplaints');
+    expect(menuItemFor('/pengaduan/abc')?.key).toBe('publicComplaints');
+    const consultations = MENU.find((item) => item.href === '/konsultasi');
+    expect(consultations && mayUse(consultations, ['pengelola-tik', 'admin-opd'])).toBe(false);
+    const complaints = MENU.find((item) => item.href === '/pengaduan');
+    expect(complaints && mayUse(complaints, ['unit-kerja', 'pengelola-tik'])).toBe(false);
+  });
+
   it('combines the menus of several roles', () => {
     expect(hrefs(['pimpinan', 'admin-opd'])).toContain('/admin/pengguna');
     expect(hrefs(['pimpinan', 'admin-opd'])).toContain('/admin/audit');
@@ -115,5 +165,14 @@ describe('menu', () => {
     const audit = MENU.find((item) => item.href === '/admin/audit');
     expect(audit && mayUse(audit, ['admin-opd'])).toBe(true);
     expect(audit && mayUse(audit, ['pimpinan', 'pelaksana'])).toBe(false);
+  });
+});
+
+describe('session refresh', () => {
+  it('runs the proxy (token refresh, sign-in redirect) before every menu page', async () => {
+    const { config } = await import('@/proxy');
+    const covered = (href: string) =>
+      config.matcher.some((pattern) => href.startsWith(pattern.replace('/:path*', '')));
+    expect(MENU.map((item) => item.href).filter((href) => !covered(href))).toEqual([]);
   });
 });

@@ -19,7 +19,13 @@ export interface MenuItem {
     | 'satisfaction'
     | 'satisfactionReport'
     | 'evaluation'
-    | 'recommendations';
+    | 'recommendations'
+    | 'consultations'
+    | 'workItems'
+    | 'ictComplaints'
+    | 'publicComplaints'
+    | 'performance'
+    | 'workingCalendar';
   /** Roles that may use the page; `'signed-in'` means every signed-in user. */
   roles: readonly Role[] | 'signed-in';
 }
@@ -35,6 +41,8 @@ export const MENU: readonly MenuItem[] = [
   { href: '/dokumen', key: 'documents', roles: 'signed-in' },
   // Inbox, correspondence threads and preferences: everyone receives notifications.
   { href: '/notifikasi', key: 'notifications', roles: 'signed-in' },
+  // Every step's service time counts working days of this calendar; super-admin imports it.
+  { href: '/kalender-kerja', key: 'workingCalendar', roles: 'signed-in' },
   // SIPOPI (DOMAIN.md §3): pelaksana and the lender see only their own projects; the projects
   // service filters, the page only needs the role.
   {
@@ -74,6 +82,56 @@ export const MENU: readonly MenuItem[] = [
     href: '/rekomendasi',
     key: 'recommendations',
     roles: ['admin-opd', 'evaluator', 'pimpinan', 'super-admin'],
+  },
+  // SI-KIMR and complaints (DOMAIN.md §6, §7), the roles of services/consultations/src/access.ts;
+  // each case is then scoped by its flow (organization, requester, assignee) in the service.
+  {
+    href: '/konsultasi',
+    key: 'consultations',
+    roles: ['unit-kerja', 'super-admin', 'petugas-konsultasi', 'kasubdit', 'direktur', 'pimpinan'],
+  },
+  {
+    href: '/pekerjaan',
+    key: 'workItems',
+    roles: [
+      'pemberi-tugas',
+      'super-admin',
+      'direktur',
+      'pimpinan',
+      'petugas-konsultasi',
+      'petugas-tik',
+      'unit-kerja',
+      'kasubdit',
+      'pelaksana',
+      'admin-opd',
+    ],
+  },
+  // Any employee may report an ICT problem (every staff role but the lender's).
+  {
+    href: '/pengaduan-tik',
+    key: 'ictComplaints',
+    roles: [
+      'unit-kerja',
+      'pengelola-tik',
+      'petugas-tik',
+      'super-admin',
+      'pimpinan',
+      'admin-opd',
+      'petugas-konsultasi',
+      'kasubdit',
+      'direktur',
+      'pemberi-tugas',
+      'pelaksana',
+      'bpkad',
+      'evaluator',
+    ],
+  },
+  // Public complaints' handlers: the target organization's admin-opd, super-admin; pimpinan reads.
+  { href: '/pengaduan', key: 'publicComplaints', roles: ['admin-opd', 'super-admin', 'pimpinan'] },
+  {
+    href: '/kinerja',
+    key: 'performance',
+    roles: ['direktur', 'kasubdit', 'pengelola-tik', 'super-admin', 'pimpinan'],
   },
   { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
   { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },

@@ -9,6 +9,7 @@ import styles from './public.module.css';
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('common');
   const tSurvey = await getTranslations('surveyPublic.nav');
+  const tComplaint = await getTranslations('complaintPublic.links');
   const user = await readSession();
   return (
     <>
@@ -22,6 +23,8 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             <Link href="/direktori">{t('directory')}</Link>
             <Link href="/layanan">{tSurvey('services')}</Link>
             <Link href="/hasil-survei">{tSurvey('results')}</Link>
+            <Link href="/lapor">{tComplaint('file')}</Link>
+            <Link href="/lacak">{tComplaint('track')}</Link>
             <Link href="/verifikasi">{t('verify')}</Link>
             {user ? (
               <a href="/dasbor" className={styles.cta}>

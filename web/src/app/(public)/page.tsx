@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { complaintFormHref, TRACK_COMPLAINT_HREF } from '@/components/complaint-public/links';
 import styles from './landing.module.css';
 
 export default async function LandingPage() {
   const t = await getTranslations('landing');
   const tSurvey = await getTranslations('surveyPublic.landing');
+  const tComplaint = await getTranslations('complaintPublic');
   return (
     <>
       <section className={styles.hero}>
@@ -37,8 +39,16 @@ export default async function LandingPage() {
           <p>{t('signInText')}</p>
         </article>
         <article className={styles.card}>
-          <h3>{t('comingTitle')}</h3>
-          <p>{t('comingText')}</p>
+          <h3>{tComplaint('landing.title')}</h3>
+          <p>{tComplaint('landing.text')}</p>
+          <p>
+            <Link href={complaintFormHref()} className={styles.more}>
+              {tComplaint('links.file')}
+            </Link>
+          </p>
+          <Link href={TRACK_COMPLAINT_HREF} className={styles.more}>
+            {tComplaint('links.track')}
+          </Link>
         </article>
       </div>
     </>

@@ -10,6 +10,7 @@ const CATEGORY_ORDER = {
   AKUN: 4,
   PROYEK: 5,
   SURVEI: 6,
+  LAYANAN: 7,
 } as const satisfies Record<NotificationCategory, number>;
 
 export const NOTIFICATION_CATEGORIES = Object.keys(CATEGORY_ORDER) as NotificationCategory[];

@@ -1,3 +1,4 @@
+import { readPublicAnswer } from '@/components/public-forms/public-answer';
 // Pure logic of the public survey form (no React, no browser globals beyond `crypto`): the
 // submission id, the GraphQL variables and the reading of the gateway's answer. Kept apart so the
 // form component stays small and this is unit tested.
@@ -79,33 +80,17 @@ export function surveyVariables(draft: SurveyDraft): SubmitSurveyResponseMutatio
   };
 }
 
-interface GraphQLBody {
-  data?: Partial<SubmitSurveyResponseMutation> | null;
-  errors?: { message?: string; extensions?: { code?: unknown } }[];
-}
-
 /** What the form shows for the BFF's answer (`body` = the response text, null = no answer). */
 export function readSubmitAnswer(status: number | null, body: string | null): SubmitOutcome {
-  if (status === null || body === null) return { kind: 'network' };
-  let parsed: GraphQLBody;
-  try {
-    parsed = JSON.parse(body) as GraphQLBody;
-  } catch {
-    return status === 429 ? { kind: 'rateLimited' } : { kind: 'network' };
+  const outcome = readPublicAnswer<SurveyReceipt>(status, body, 'submitSurveyResponse');
+  if (outcome.kind === 'ok') {
+    return outcome.value
+      ? { kind: 'received', receipt: outcome.value }
+      : { kind: 'failed', message: null };
   }
-  const receipt = parsed.data?.submitSurveyResponse;
-  if (receipt && !parsed.errors?.length) return { kind: 'received', receipt };
-  const error = parsed.errors?.[0];
-  const code = typeof error?.extensions?.code === 'string' ? error.extensions.code : null;
-  const message = error?.message?.trim() || null;
-  // The services word their messages for users; bare codes are not shown.
-  const readable = message && !/^[A-Z_]+$/.test(message) ? message : null;
-  if (code === 'RATE_LIMITED' || status === 429) return { kind: 'rateLimited' };
-  if (code === 'BAD_USER_INPUT') return { kind: 'invalid', message: readable };
-  if (code === 'GATEWAY_UNAVAILABLE' || status === 502 || status === 503 || status === 504) {
-    return { kind: 'network' };
-  }
-  return { kind: 'failed', message: code === 'INTERNAL_SERVER_ERROR' ? null : readable };
+  // An unknown or unpublished service: the service's own words.
+  if (outcome.kind === 'notFound') return { kind: 'failed', message: outcome.message };
+  return outcome;
 }
 
 /** Replaces `{name}` placeholders of a message passed from the server as plain text. */

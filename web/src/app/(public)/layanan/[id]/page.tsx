@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { cache } from 'react';
 import { environment } from '@/config/environment';
+import { complaintFormHref, TRACK_COMPLAINT_HREF } from '@/components/complaint-public/links';
 import { IndexSummary } from '@/components/survey-public/index-summary';
 import { organizationResultsHref, posterHref, surveyHref } from '@/components/survey-public/links';
 import { yearMonthIn } from '@/components/survey-public/period-params';
@@ -50,6 +51,7 @@ function Text({ value }: { value: string | null | undefined }) {
 export default async function ServicePage({ params }: { params: Params }) {
   const id = decodeURIComponent((await params).id);
   const t = await getTranslations('surveyPublic');
+  const tComplaint = await getTranslations('complaintPublic.links');
   const format = await getFormatter();
   const { data, error, codes } = await loadService(id);
   if (error && !data?.serviceStandard) {
@@ -139,7 +141,17 @@ export default async function ServicePage({ params }: { params: Params }) {
         >
           {t('service.poster')}
         </Link>
+        <Link
+          href={complaintFormHref(service.id)}
+          className={`${styles.button} ${styles.secondaryButton}`}
+          data-testid="adukan-layanan"
+        >
+          {tComplaint('serviceFile')}
+        </Link>
       </div>
+      <p>
+        <Link href={TRACK_COMPLAINT_HREF}>{tComplaint('track')}</Link>
+      </p>
 
       <section className={styles.section} aria-labelledby="ikm-layanan">
         <h2 id="ikm-layanan">{t('service.indexTitle', { year })}</h2>
