@@ -9,7 +9,7 @@
 // case linked, the Excel file downloaded); super-admin sees the refused lines of a holiday import.
 // The consultation page, /kinerja and /kalender-kerja pass axe's WCAG 2.1 AA rules.
 import { readFile } from 'node:fs/promises';
-import { DEV_PASSWORD } from '@sipadu/test-kit';
+import { DEV_PASSWORD, decodeClaims, getUserToken } from '@sipadu/test-kit';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_URL } from '../../scripts/lib/web.js';
@@ -89,10 +89,19 @@ async function act(
   await expectStatus(page, status);
 }
 
-/** Picks `option` in the dialog's select labelled `label`. */
-async function choose(page: Page, dialog: Locator, label: string, option: RegExp): Promise<void> {
-  await dialog.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
+/**
+ * The select option of a demo user, by account id: people may share a name (the identity tests
+ * add another "Budi Santoso" to DPUPR in the shared Keycloak).
+ */
+async function staffOption(page: Page, username: string): Promise<Locator> {
+  const id = String(decodeClaims(await getUserToken(username)).sub);
+  return page.locator(`[role="option"][value="${id}"]`);
+}
+
+/** Picks the demo user `username` in the select labelled `label` (in `scope`). */
+async function choose(page: Page, scope: Locator | Page, label: string, username: string) {
+  await scope.getByRole('combobox', { name: label }).click();
+  await (await staffOption(page, username)).click();
 }
 
 describe('SI-KIMR staff pages in the browser', () => {
@@ -133,7 +142,7 @@ describe('SI-KIMR staff pages in the browser', () => {
         // Confirming without an officer is refused inside the dialog.
         await dialog.getByRole('button', { name: 'Disposisikan', exact: true }).click();
         await dialog.getByText('Pilih petugas yang ditugaskan.').waitFor();
-        await choose(page, dialog, 'Petugas', /^Nurul Hidayah/);
+        await choose(page, dialog, 'Petugas', 'petugas-konsultasi');
       });
     });
 
@@ -246,7 +255,7 @@ describe('SI-KIMR staff pages in the browser', () => {
       await card.getByRole('link').click();
       await page.waitForURL(`${WEB_URL}${path}`);
       await act(page, 'Teruskan ke petugas TIK', 'HANDLING', async (dialog) => {
-        await choose(page, dialog, 'Petugas', /^Eko Prasetyo/);
+        await choose(page, dialog, 'Petugas', 'petugas-tik');
       });
     });
 
@@ -303,8 +312,7 @@ describe('SI-KIMR staff pages in the browser', () => {
       await page
         .getByRole('textbox', { name: 'Uraian pekerjaan' })
         .fill('Rekap ruas jalan rusak per kecamatan dari laporan lapangan.');
-      await page.getByRole('combobox', { name: 'Petugas yang ditugaskan' }).click();
-      await page.getByRole('option', { name: /^Budi Santoso/ }).click();
+      await choose(page, page, 'Petugas yang ditugaskan', 'pelaksana');
       await page.getByRole('button', { name: 'Berikan pekerjaan' }).click();
       await page.waitForURL((url) => /^\/pekerjaan\/(?!baru$)[^/]+$/.test(url.pathname));
       path = new URL(page.url()).pathname;

@@ -1147,7 +1147,12 @@ export type CasesWorkItemQuery = {
 export type CasesWorkItemStaffQueryVariables = Exact<{ [key: string]: never }>;
 
 export type CasesWorkItemStaffQuery = {
-  assignableStaff: Array<{ id: string; name: string; organizationCode: string | null }>;
+  assignableStaff: Array<{
+    id: string;
+    name: string;
+    username: string | null;
+    organizationCode: string | null;
+  }>;
 };
 
 export type CasesWorkItemsQueryVariables = Exact<{
@@ -2222,7 +2227,12 @@ export type CaseAssignableStaffQueryVariables = Exact<{
 }>;
 
 export type CaseAssignableStaffQuery = {
-  assignableStaff: Array<{ id: string; name: string; organizationCode: string | null }>;
+  assignableStaff: Array<{
+    id: string;
+    name: string;
+    username: string | null;
+    organizationCode: string | null;
+  }>;
 };
 
 export type CaseComplaintOrganizationsQueryVariables = Exact<{ [key: string]: never }>;
@@ -6959,6 +6969,7 @@ export const CasesWorkItemStaffDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'username' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
               ],
             },
@@ -11505,6 +11516,7 @@ export const CaseAssignableStaffDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'username' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
               ],
             },

@@ -544,6 +544,8 @@ export type StaffMember = {
   __typename?: 'StaffMember';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Nama pengguna (membedakan pegawai bernama sama); null bagi orang yang tercatat pada kasus. */
+  username: Maybe<Scalars['String']['output']>;
   organizationCode: Maybe<Scalars['String']['output']>;
   organizationName: Maybe<Scalars['String']['output']>;
   roles: Array<Scalars['String']['output']>;
@@ -1485,6 +1487,7 @@ export type CaseActionResolvers<ContextType = ServiceContext, ParentType extends
 export type StaffMemberResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizationCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;

@@ -58,9 +58,10 @@ export const calendarResolvers: Resolvers = {
         ),
       ];
       const names = await context.services.organizations.names(codes);
-      return staff.map((member): StaffMember =>
-        personView(member, member.organizationCode ? names.get(member.organizationCode) : null),
-      );
+      return staff.map((member): StaffMember => ({
+        ...personView(member, member.organizationCode ? names.get(member.organizationCode) : null),
+        username: member.username,
+      }));
     },
     workingCalendar: (_root, { year }, { principal, services }) => {
       access.require(principal, 'Query.workingCalendar');

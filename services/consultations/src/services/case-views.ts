@@ -54,6 +54,7 @@ export function personView(person: PersonRecord, organizationName?: string | nul
   return {
     id: person.id,
     name: person.name,
+    username: null,
     organizationCode: person.organizationCode ?? null,
     organizationName: organizationName ?? null,
     roles: [...(person.roles ?? [])],

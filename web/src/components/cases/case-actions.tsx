@@ -31,7 +31,7 @@ import {
   type ActionSpec,
   type ActionTextField,
 } from './case-action-specs';
-import { capitalize } from './case-flow';
+import { capitalize, staffOptions } from './case-flow';
 import {
   CaseActionFragment,
   CaseAssignableStaffQuery,
@@ -69,12 +69,7 @@ function useChoiceOptions(flow: CaseFlow, choice: ActionSpec['choice'] | null) {
     return {
       loading: staff.fetching,
       error: errorMessage(staff.error),
-      options: (staff.data?.assignableStaff ?? []).map((person) => ({
-        value: person.id,
-        label: person.organizationCode
-          ? `${person.name} (${person.organizationCode})`
-          : person.name,
-      })),
+      options: staffOptions(staff.data?.assignableStaff ?? []),
     };
   }
   if (choice === 'organization') {

@@ -11,6 +11,7 @@ import {
   monthsBefore,
   queueOf,
   searchOf,
+  staffOptions,
 } from './case-flow';
 
 describe('case lists', () => {
@@ -96,5 +97,21 @@ describe('case actions', () => {
     expect(actionFieldPath('officerId')).toBe('choice');
     expect(actionFieldPath('attachmentFileIds.0')).toBe('attachments');
     expect(actionFieldPath('revision')).toBeNull();
+  });
+});
+
+describe('staff options', () => {
+  it('adds the username only where two people share a name', () => {
+    expect(
+      staffOptions([
+        { id: 'a', name: 'Budi Santoso', username: 'pelaksana', organizationCode: 'DPUPR' },
+        { id: 'b', name: 'Budi Santoso', username: 'staf-x1', organizationCode: 'DPUPR' },
+        { id: 'c', name: 'Nurul Hidayah', username: 'petugas-konsultasi', organizationCode: null },
+      ]),
+    ).toEqual([
+      { value: 'a', label: 'Budi Santoso · pelaksana (DPUPR)' },
+      { value: 'b', label: 'Budi Santoso · staf-x1 (DPUPR)' },
+      { value: 'c', label: 'Nurul Hidayah' },
+    ]);
   });
 });

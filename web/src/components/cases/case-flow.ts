@@ -172,3 +172,27 @@ export function monthsBefore(month: string, count: number): string[] {
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+interface StaffChoice {
+  id: string;
+  name: string;
+  username?: string | null;
+  organizationCode?: string | null;
+}
+
+/**
+ * Select options for officers: `Nama (ORGANISASI)`, with the username added where two people of
+ * the list share a name, so the choice is never ambiguous.
+ */
+export function staffOptions(people: readonly StaffChoice[]): { value: string; label: string }[] {
+  const counts = new Map<string, number>();
+  for (const person of people) counts.set(person.name, (counts.get(person.name) ?? 0) + 1);
+  return people.map((person) => {
+    const shared = (counts.get(person.name) ?? 0) > 1 && person.username;
+    const name = shared ? `${person.name} · ${person.username}` : person.name;
+    return {
+      value: person.id,
+      label: person.organizationCode ? `${name} (${person.organizationCode})` : name,
+    };
+  });
+}

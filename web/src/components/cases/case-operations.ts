@@ -52,6 +52,7 @@ export const CaseAssignableStaffQuery = graphql(`
     assignableStaff(flow: $flow) {
       id
       name
+      username
       organizationCode
     }
   }

@@ -8,6 +8,7 @@ import { loadCaseData } from '@/components/cases/case-data';
 import { NewCaseForm } from '@/components/cases/new-case-form';
 import { ErrorAlert } from '@/components/feedback/error-alert';
 import { LINK_STYLE } from '@/documents/links';
+import { staffOptions } from '@/components/cases/case-flow';
 import { graphql } from '@/gql';
 
 const WorkItemStaffQuery = graphql(`
@@ -15,6 +16,7 @@ const WorkItemStaffQuery = graphql(`
     assignableStaff(flow: WORK_ITEM) {
       id
       name
+      username
       organizationCode
     }
   }
@@ -31,10 +33,7 @@ export default async function NewWorkItemPage() {
   if (!user.roles.includes('pemberi-tugas')) forbidden();
   const t = await getTranslations('cases.workItems');
   const { data, error } = await loadCaseData(WorkItemStaffQuery, {});
-  const staff = (data?.assignableStaff ?? []).map((person) => ({
-    value: person.id,
-    label: person.organizationCode ? `${person.name} (${person.organizationCode})` : person.name,
-  }));
+  const staff = staffOptions(data?.assignableStaff ?? []);
   return (
     <Stack gap="md">
       <div>
