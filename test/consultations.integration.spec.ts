@@ -354,6 +354,25 @@ describe('consultation (DOMAIN.md §6)', () => {
 });
 
 describe('work items and ICT complaints', () => {
+  it('offers each router only the staff it may pick', async () => {
+    const staff = (username: string, args: string) =>
+      gql<{ assignableStaff: { id: string; roles: string[]; organizationCode: string | null }[] }>(
+        username,
+        `{ assignableStaff(${args}) { id roles organizationCode } }`,
+      );
+    const officers = ok(await staff('super-admin', 'flow: CONSULTATION')).assignableStaff;
+    expect(officers.map((member) => member.id)).toContain(await userId('petugas-konsultasi'));
+    expect(officers.every((member) => member.roles.includes('petugas-konsultasi'))).toBe(true);
+    const colleagues = ok(await staff('pemberi-tugas', 'flow: WORK_ITEM')).assignableStaff;
+    expect(colleagues.length).toBeGreaterThan(0);
+    expect(colleagues.every((member) => member.organizationCode === 'DPUPR')).toBe(true);
+    expect(
+      errorCodes(await staff('pemberi-tugas', 'flow: WORK_ITEM, organizationCode: "DINKES"')),
+    ).toContain('FORBIDDEN');
+    expect(errorCodes(await staff('pengelola-tik', 'flow: CONSULTATION'))).toContain('FORBIDDEN');
+    expect(errorCodes(await staff('unit-kerja', 'flow: ICT_COMPLAINT'))).toContain('FORBIDDEN');
+  });
+
   it('runs a work item with a return and refuses other roles', async () => {
     const officerId = await userId('petugas-konsultasi');
     const created = ok(

@@ -16,6 +16,15 @@ export interface PointRule {
  * Everything the case engine needs to know about one flow: its workflow table, numbering, who
  * may read and list its cases, the custom relations and guards of the table, and its points.
  */
+export interface SystemTimer {
+  /** State the case must be in. */
+  state: string;
+  /** The workflow's `system` transition to take. */
+  transition: string;
+  /** Path of the `YYYY-MM-DD` date on the case record, e.g. `complaint.autoCloseDate`. */
+  dateField: string;
+}
+
 export interface FlowDefinition {
   flow: CaseFlow;
   workflow: Workflow;
@@ -37,4 +46,9 @@ export interface FlowDefinition {
   guards?: Record<string, Guard<CaseRecord>>;
   /** Completion that earns the assignee points (defaults; POINT_RULES env may override points). */
   pointRule: PointRule | null;
+  /**
+   * A transition the system takes by itself once a date on the case has passed (the sweep runs
+   * it when today, in the Pemda zone, is after the date); e.g. closing an answered complaint.
+   */
+  timer?: SystemTimer;
 }

@@ -40,4 +40,6 @@ export const publicComplaintFlow: FlowDefinition = {
         : null,
   },
   pointRule: null,
+  // The citizen neither replied nor rated within 10 working days of the answer.
+  timer: { state: 'ANSWERED', transition: 'autoClose', dateField: 'complaint.autoCloseDate' },
 };

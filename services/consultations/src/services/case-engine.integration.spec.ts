@@ -153,6 +153,7 @@ const complaintFlow: FlowDefinition = {
   canRead: (p) => p.roles.includes('super-admin'),
   listScope: (p) => (p.roles.includes('super-admin') ? {} : null),
   pointRule: null,
+  timer: { state: 'ANSWERED', transition: 'autoClose', dateField: 'complaint.autoCloseDate' },
 };
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {

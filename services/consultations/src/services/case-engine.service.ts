@@ -107,14 +107,6 @@ export interface CasePage {
   endCursor: string | null;
 }
 
-/** The public complaint the citizen neither replied to nor rated closes by itself. */
-const AUTO_CLOSE = {
-  flow: 'PUBLIC_COMPLAINT',
-  state: 'ANSWERED',
-  transition: 'autoClose',
-  dateField: 'complaint.autoCloseDate',
-} as const;
-
 const MAX_PAGE = 100;
 const MAX_SEARCH = 200;
 /** Records read without the events they still carry (views never need them). */
@@ -434,7 +426,7 @@ export class CaseEngine {
   }
 
   /**
-   * Raises `consultations.case.overdue` once per overdue step and runs the system transitions
+   * Raises `consultations.case.overdue` once per overdue step and runs the flows' system timers
    * that are due (a public complaint nobody replied to closes after its autoCloseDate). Safe on
    * every replica: each report and close is a claimed write.
    */
@@ -457,38 +449,37 @@ export class CaseEngine {
       }
     }
 
+    // Counted as autoClosed: the only timer today closes answered public complaints.
     let autoClosed = 0;
-    if (this.flows.has(AUTO_CLOSE.flow)) {
-      const today = this.calendar.dateOf(now);
-      const answered = await this.model
+    const today = this.calendar.dateOf(now);
+    for (const definition of this.flows.values()) {
+      const { timer } = definition;
+      if (!timer) continue;
+      const expired = await this.model
         .find(
-          {
-            flow: AUTO_CLOSE.flow,
-            state: AUTO_CLOSE.state,
-            [AUTO_CLOSE.dateField]: { $lt: today },
-          },
+          { flow: definition.flow, state: timer.state, [timer.dateField]: { $lt: today } },
           { _id: 1 },
         )
         .lean<Pick<CaseRecord, '_id'>[]>()
         .exec();
-      for (const { _id } of answered) {
+      for (const { _id } of expired) {
         try {
           await this.transition({
-            flow: AUTO_CLOSE.flow,
+            flow: definition.flow,
             id: _id,
             revision: null,
-            transition: AUTO_CLOSE.transition,
+            transition: timer.transition,
             principal: SYSTEM_PRINCIPAL,
             skipReadCheck: true,
             now,
           });
           autoClosed += 1;
         } catch (error) {
-          // Another replica closed it, or the citizen replied in the meantime.
+          // Another replica took it, or the citizen replied in the meantime.
           if (!isCode(error, 'CONFLICT')) {
             this.logger.error(
               { err: error, caseId: _id },
-              'pengaduan tidak dapat ditutup otomatis',
+              'transisi otomatis kasus tidak dapat dijalankan',
             );
           }
         }
