@@ -135,6 +135,7 @@ describe('StaffDirectory', () => {
       organizationCode: 'DISKOMINFO',
       roles: ['petugas-tik'],
       clientId: 'sipadu-web',
+      scopes: [],
       expiresAt: 0,
     };
     await staff.remember(principal);

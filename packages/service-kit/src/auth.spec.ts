@@ -53,6 +53,7 @@ describe('createTokenVerifier', () => {
       organizationCode: 'DINKES',
       roles: ['admin-opd'],
       clientId: 'sipadu-web',
+      scopes: [],
     });
   });
 
@@ -64,11 +65,14 @@ describe('createTokenVerifier', () => {
           client_id: 'sipadu-partner',
           azp: 'sipadu-partner',
           org: undefined,
+          scope: 'profile sipadu:sipd email',
         }),
       ),
     );
     expect(principal.kind).toBe('client');
     expect(principal.clientId).toBe('sipadu-partner');
+    // Only SIPADU's own scopes are kept: they are what the access rules check.
+    expect(principal.scopes).toEqual(['sipadu:sipd']);
   });
 
   it.each([

@@ -15,8 +15,30 @@ export interface Principal {
   roles: readonly Role[];
   /** The client that obtained the token (`azp`). */
   clientId: string | null;
+  /**
+   * SIPADU OAuth scopes of the token (`sipadu:sipd`, `sipadu:pemberi-pinjaman`, `sipadu:statistik`,
+   * `sipadu:internal`): what a partner system may read. Users' tokens carry none.
+   */
+  scopes: readonly string[];
   expiresAt: number;
 }
+
+/** Prefix of the OAuth scopes SIPADU grants partner systems (Keycloak client scopes). */
+export const SCOPE_PREFIX = 'sipadu:';
+
+/** The partner scopes of the realm (`keycloak/`), checked by `AccessRule.clientScopes`. */
+export const PARTNER_SCOPES = [
+  /** SIPD Kemendagri: planning codes, loan projects with their codes and realisation. */
+  'sipadu:sipd',
+  /** A lender's system: only the projects it finances (token `org`) and their documents' status. */
+  'sipadu:pemberi-pinjaman',
+  /** Statistics (IKM, complaints, service times, performance assessment), e.g. a province. */
+  'sipadu:statistik',
+  /** The platform's own services reading records behind statistics (insights' drill-down). */
+  'sipadu:internal',
+] as const;
+
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
 export interface TokenVerifierOptions {
   issuer: string;
@@ -34,6 +56,7 @@ interface KeycloakClaims extends JWTPayload {
   org?: string;
   azp?: string;
   client_id?: string;
+  scope?: string;
   realm_access?: { roles?: string[] };
 }
 
@@ -83,6 +106,7 @@ function principalFromClaims(claims: KeycloakClaims): Principal {
     organizationCode: claims.org ?? null,
     roles: (claims.realm_access?.roles ?? []).filter(isRole),
     clientId: claims.azp ?? claims.client_id ?? null,
+    scopes: (claims.scope ?? '').split(' ').filter((scope) => scope.startsWith(SCOPE_PREFIX)),
     expiresAt: claims.exp ?? 0,
   };
 }

@@ -12,6 +12,7 @@ const person = (roles: Role[], organizationCode: string | null = 'DINKES'): Prin
   organizationCode,
   roles,
   clientId: 'sipadu-web',
+  scopes: [],
   expiresAt: 0,
 });
 
@@ -23,7 +24,7 @@ const access = defineAccess({
     scope: 'organization',
     acrossOrganizations: ['super-admin'],
   },
-  'Query.partnerData': { roles: ['publik'], clients: true },
+  'Query.partnerData': { roles: ['pimpinan'], clientScopes: ['sipadu:statistik'] },
 });
 
 const code = (fn: () => unknown) => {
@@ -86,13 +87,18 @@ describe('defineAccess', () => {
     expect(access.seesAllOrganizations(person(['super-admin']), 'Mutation.editProfile')).toBe(true);
   });
 
-  it('refuses partner systems unless the rule admits clients', () => {
-    const client: Principal = {
-      ...person(['publik'], null),
+  it('admits a partner system only with a scope the rule names, whatever its roles', () => {
+    const client = (scopes: string[]): Principal => ({
+      ...person(['pimpinan'], null),
       kind: 'client',
-      clientId: 'sipadu-partner',
-    };
-    expect(code(() => access.assert(client, 'Query.me'))).toBe('FORBIDDEN');
-    expect(code(() => access.assert(client, 'Query.partnerData'))).toBe('ok');
+      clientId: 'mitra-provinsi',
+      scopes,
+    });
+    expect(code(() => access.assert(client(['sipadu:statistik']), 'Query.me'))).toBe('FORBIDDEN');
+    expect(code(() => access.assert(client(['sipadu:statistik']), 'Query.partnerData'))).toBe('ok');
+    expect(code(() => access.assert(client(['sipadu:sipd']), 'Query.partnerData'))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(() => access.assert(client([]), 'Query.partnerData'))).toBe('FORBIDDEN');
   });
 });

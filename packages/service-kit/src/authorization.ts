@@ -1,4 +1,4 @@
-import type { Principal } from './auth.js';
+import type { PartnerScope, Principal } from './auth.js';
 import type { Role } from './roles.js';
 import { forbidden, unauthenticated } from './errors.js';
 
@@ -14,8 +14,11 @@ export type AccessRule =
       roles?: readonly Role[];
       scope?: 'organization';
       acrossOrganizations?: readonly Role[];
-      /** Partner systems (client-credentials tokens) are refused unless a rule admits them. */
-      clients?: boolean;
+      /**
+       * Partner systems (client-credentials tokens) are refused unless their token holds one of
+       * these scopes; for them the scope replaces the role check.
+       */
+      clientScopes?: readonly PartnerScope[];
     };
 
 export interface AccessTarget {
@@ -46,7 +49,10 @@ export function defineAccess<Action extends string>(
     if (!rule) return 'forbidden';
     if (rule.public) return 'ok';
     if (!principal) return 'unauthenticated';
-    if (principal.kind === 'client' && !rule.clients) return 'forbidden';
+    if (principal.kind === 'client') {
+      const scopes = rule.clientScopes ?? [];
+      return scopes.some((scope) => principal.scopes.includes(scope)) ? 'ok' : 'forbidden';
+    }
     if (rule.roles && !rule.roles.some((role) => principal.roles.includes(role)))
       return 'forbidden';
     if (rule.scope === 'organization' && target) {

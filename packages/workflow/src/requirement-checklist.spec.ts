@@ -108,6 +108,7 @@ function signedIn(id: string, role: Role, organizationCode: string): Principal {
     organizationCode,
     roles: [role],
     clientId: 'sipadu-web',
+    scopes: [],
     expiresAt: 0,
   };
 }

@@ -25,6 +25,7 @@ const demo = (role: Role, organizationCode: string): Principal => ({
   organizationCode,
   roles: [role],
   clientId: 'sipadu-web',
+  scopes: [],
   expiresAt: 0,
 });
 

@@ -35,6 +35,7 @@ function principalOf(member: StaffMemberRecord): Principal {
     organizationCode: member.organizationCode,
     roles: member.roles.filter(isRole),
     clientId: 'sipadu-seed',
+    scopes: [],
     expiresAt: 0,
   };
 }

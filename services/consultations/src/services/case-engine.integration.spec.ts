@@ -766,6 +766,7 @@ describe('CalendarService', () => {
     organizationCode: 'DISKOMINFO',
     roles: ['super-admin'],
     clientId: null,
+    scopes: [],
     expiresAt: 0,
   } satisfies Principal;
 

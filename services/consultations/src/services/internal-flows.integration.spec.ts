@@ -40,6 +40,7 @@ function user(role: Role, name: string, organizationCode: string): Principal {
     organizationCode,
     roles: [role],
     clientId: 'sipadu-web',
+    scopes: [],
     expiresAt: Math.floor(Date.now() / 1000) + 3600,
   };
 }

@@ -40,6 +40,7 @@ const user = (role: Role, organizationCode: string): Principal => ({
   organizationCode,
   roles: [role],
   clientId: 'sipadu-web',
+  scopes: [],
   expiresAt: 0,
 });
 

@@ -36,6 +36,7 @@ const user = (role: Role, id: string, organizationCode: string | null = 'DPUPR')
   organizationCode,
   roles: [role],
   clientId: null,
+  scopes: [],
   expiresAt: 0,
 });
 const person = (p: Principal): PersonRecord => ({

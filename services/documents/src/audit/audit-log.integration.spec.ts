@@ -290,6 +290,7 @@ describe('audit log: actors', () => {
       organizationCode: null,
       roles: [],
       clientId: 'sipopi',
+      scopes: [],
       expiresAt: 0,
     } satisfies Principal;
     expect(actorOf(principal)).toEqual({

@@ -41,6 +41,7 @@ function principal(id: string, name: string, organizationCode: string): Principa
     organizationCode,
     roles: ['bpkad'],
     clientId: null,
+    scopes: [],
     expiresAt: Math.floor(Date.now() / 1000) + 300,
   };
 }

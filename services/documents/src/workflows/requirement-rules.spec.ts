@@ -14,6 +14,7 @@ function person(role: Role, organizationCode: string): Principal {
     organizationCode,
     roles: [role],
     clientId: 'sipadu-web',
+    scopes: [],
     expiresAt: 0,
   };
 }

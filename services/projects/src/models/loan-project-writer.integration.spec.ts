@@ -57,6 +57,7 @@ const user = (role: Role, organizationCode: string): Principal => ({
   organizationCode,
   roles: [role],
   clientId: 'sipadu-web',
+  scopes: [],
   expiresAt: 0,
 });
 const bpkad = user('bpkad', 'BPKAD');

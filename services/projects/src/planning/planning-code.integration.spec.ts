@@ -32,6 +32,7 @@ function principal(roles: Principal['roles'], organizationCode = 'BPKAD'): Princ
     organizationCode,
     roles,
     clientId: 'sipadu-web',
+    scopes: [],
     expiresAt: Date.now() / 1000 + 3600,
   };
 }

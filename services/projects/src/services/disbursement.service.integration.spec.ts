@@ -42,6 +42,7 @@ const user = (role: Role, organizationCode: string): Principal => ({
   organizationCode,
   roles: [role],
   clientId: 'sipadu-web',
+  scopes: [],
   expiresAt: 0,
 });
 const bpkad = user('bpkad', 'BPKAD');

@@ -42,6 +42,7 @@ const user = (roles: Principal['roles'], organizationCode: string): Principal =>
   organizationCode,
   roles,
   clientId: 'sipadu-web',
+  scopes: [],
   expiresAt: 0,
 });
 

@@ -20,6 +20,7 @@ function user(roles: Role[], organizationCode: string): Principal {
     organizationCode,
     roles,
     clientId: 'sipadu-web',
+    scopes: [],
     expiresAt: 0,
   };
 }

@@ -37,6 +37,7 @@ function principal(roles: Principal['roles'], organizationCode: string | null): 
     organizationCode,
     roles,
     clientId: 'sipadu-test',
+    scopes: [],
     expiresAt: Math.floor(Date.now() / 1000) + 3600,
   };
 }

@@ -34,6 +34,7 @@ const user = (role: Role, organizationCode: string | null, id = `${role}-${organ
     organizationCode,
     roles: [role],
     clientId: null,
+    scopes: [],
     expiresAt: 0,
   }) satisfies Principal;
 

@@ -124,6 +124,7 @@ function user(roles: Role[], organizationCode: string | null, name: string | nul
     organizationCode,
     roles,
     clientId: 'sipadu-web',
+    scopes: [],
     expiresAt: 0,
   } satisfies Principal;
 }

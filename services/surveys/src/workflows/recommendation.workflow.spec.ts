@@ -21,6 +21,7 @@ function user(roles: Role[], organizationCode: string | null): Principal {
     organizationCode,
     roles,
     clientId: 'sipadu-web',
+    scopes: [],
     expiresAt: 0,
   };
 }
