@@ -5,10 +5,12 @@ import {
   TokenRequestError,
   decodeClaims,
   getClientToken,
+  getPartnerToken,
   getUserToken,
   keycloakUrl,
   tokenEndpoint,
 } from '@sipadu/test-kit';
+import { ROLES } from '@sipadu/service-kit';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import { DEV_REALM_PATH, type RealmRepresentation } from './build-dev-realm.js';
@@ -166,6 +168,34 @@ describe('Keycloak realm sipadu (dev)', () => {
     expect(audience(claims)).toContain('sipadu-api');
     expect(claims.azp).toBe('sipadu-partner');
     expect(claims.iss).toBe(issuer);
+  });
+
+  it.each([
+    ['sipadu-partner', ['sipadu:sipd'], undefined],
+    ['mitra-ptsmi', ['sipadu:pemberi-pinjaman'], 'PTSMI'],
+    ['mitra-provinsi', ['sipadu:statistik'], undefined],
+    ['sipadu-insights', ['sipadu:internal', 'sipadu:statistik'], undefined],
+  ] as const)(
+    'gives partner %s a client-credentials token with scopes %j and org %s',
+    async (clientId, scopes, org) => {
+      const claims = decodeClaims(await getPartnerToken(clientId));
+      expect(audience(claims)).toContain('sipadu-api');
+      expect(claims.azp).toBe(clientId);
+      expect(claims.preferred_username).toBe(`service-account-${clientId}`);
+      const granted = String(claims.scope)
+        .split(' ')
+        .filter((s) => s.startsWith('sipadu:'));
+      expect(granted.sort()).toEqual([...scopes].sort());
+      expect(claims.org).toBe(org);
+      // No SIPADU role: a partner is admitted by its scopes alone.
+      const roles = (claims.realm_access as { roles?: string[] } | undefined)?.roles ?? [];
+      expect(roles.filter((r) => (ROLES as readonly string[]).includes(r))).toEqual([]);
+    },
+  );
+
+  it('does not let a user token carry a partner scope', async () => {
+    const claims = decodeClaims(await getUserToken('pemberi-pinjaman'));
+    expect(String(claims.scope)).not.toContain('sipadu:');
   });
 
   it('refuses a wrong client secret', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ROLES } from '@sipadu/service-kit';
+import { PARTNER_SCOPES, ROLES } from '@sipadu/service-kit';
 import { describe, expect, it } from 'vitest';
 import {
   DEV_REALM_PATH,
@@ -34,6 +34,14 @@ const EXPECTED_ORG: Record<string, string | undefined> = {
 };
 /** Demo users whose username is not their role. */
 const EXTRA_USERS: Record<string, string> = { 'pelaksana-rsud': 'pelaksana' };
+
+/** Partner systems (client credentials) and the SIPADU scopes their tokens carry. */
+const PARTNER_SCOPES_OF: Record<string, string[]> = {
+  'sipadu-partner': ['sipadu:sipd'],
+  'mitra-ptsmi': ['sipadu:pemberi-pinjaman'],
+  'mitra-provinsi': ['sipadu:statistik'],
+  'sipadu-insights': ['sipadu:internal', 'sipadu:statistik'],
+};
 
 const production = loadProductionRealm();
 const dev = JSON.parse(readFileSync(DEV_REALM_PATH, 'utf8')) as RealmRepresentation;
@@ -84,6 +92,9 @@ describe('realm-dev.json', () => {
     expect(test?.defaultClientScopes).toContain('sipadu-api');
     expect(client(dev, 'sipadu-partner')?.secret).toBe('sipadu-partner-dev-secret');
     expect(client(dev, 'sipadu-identity-admin')?.secret).toBe('sipadu-identity-admin-dev-secret');
+    for (const clientId of Object.keys(PARTNER_SCOPES_OF)) {
+      expect(client(dev, clientId)?.secret, clientId).toBe(`${clientId}-dev-secret`);
+    }
   });
 });
 
@@ -116,10 +127,9 @@ describe('realm-production.json', () => {
     const confidential = production.clients.filter(
       (c) => c.publicClient === false && !c.bearerOnly,
     );
-    expect(confidential.map((c) => c.clientId).sort()).toEqual([
-      'sipadu-identity-admin',
-      'sipadu-partner',
-    ]);
+    expect(confidential.map((c) => c.clientId).sort()).toEqual(
+      ['sipadu-identity-admin', ...Object.keys(PARTNER_SCOPES_OF)].sort(),
+    );
     for (const c of confidential) expect(c.secret).toMatch(/^\$\{[A-Z][A-Z0-9_]*\}$/);
     expect(JSON.stringify(production)).not.toMatch(/dev-secret|Sipadu!2026/);
   });
@@ -152,6 +162,62 @@ describe('realm-production.json', () => {
       standardFlowEnabled: false,
       serviceAccountsEnabled: false,
     });
+  });
+
+  it('declares every partner scope of service-kit as a client scope included in the token scope', () => {
+    const scopes = (production.clientScopes ?? []) as {
+      name: string;
+      description?: string;
+      protocol?: string;
+      attributes?: Record<string, string>;
+    }[];
+    for (const name of PARTNER_SCOPES) {
+      const scope = scopes.find((s) => s.name === name);
+      expect(scope?.protocol, name).toBe('openid-connect');
+      expect(scope?.attributes?.['include.in.token.scope'], name).toBe('true');
+      expect(scope?.description?.length, name).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(Object.entries(PARTNER_SCOPES_OF))(
+    'makes %s a client-credentials-only client with the audience and scopes %j',
+    (clientId, scopes) => {
+      const partner = client(production, clientId);
+      expect(partner).toMatchObject({
+        enabled: true,
+        publicClient: false,
+        serviceAccountsEnabled: true,
+        standardFlowEnabled: false,
+        implicitFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+      });
+      expect(partner?.attributes?.['oauth2.device.authorization.grant.enabled']).toBe('false');
+      expect(partner?.attributes?.['oidc.ciba.grant.enabled']).toBe('false');
+      const sipaduScopes = partner?.defaultClientScopes?.filter((s) => s.startsWith('sipadu:'));
+      expect(sipaduScopes?.sort()).toEqual([...scopes].sort());
+      expect(partner?.defaultClientScopes).toContain('sipadu-api');
+      expect(partner?.optionalClientScopes).toEqual([]);
+    },
+  );
+
+  it('gives only mitra-ptsmi an organization, PTSMI, through a hard-coded claim', () => {
+    const mappers = (client(production, 'mitra-ptsmi')?.protocolMappers ?? []) as {
+      protocolMapper: string;
+      config: Record<string, string>;
+    }[];
+    expect(mappers).toEqual([
+      expect.objectContaining({
+        protocolMapper: 'oidc-hardcoded-claim-mapper',
+        config: expect.objectContaining({
+          'claim.name': 'org',
+          'claim.value': 'PTSMI',
+          'access.token.claim': 'true',
+        }) as unknown,
+      }),
+    ]);
+    for (const clientId of ['sipadu-partner', 'mitra-provinsi', 'sipadu-insights']) {
+      expect(client(production, clientId)?.protocolMappers, clientId).toBeUndefined();
+    }
   });
 
   it('hardens the realm: brute force, password policy, short tokens, refresh rotation', () => {

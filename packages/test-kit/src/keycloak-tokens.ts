@@ -62,3 +62,19 @@ export async function getClientToken(clientId: string, secret: string): Promise<
   });
   return res.access_token;
 }
+
+/** Partner systems of the dev realm (client credentials; keycloak/dev-overlay.json). */
+export const PARTNER_CLIENT_IDS = [
+  'sipadu-partner',
+  'mitra-ptsmi',
+  'mitra-provinsi',
+  'sipadu-insights',
+] as const;
+export type PartnerClientId = (typeof PARTNER_CLIENT_IDS)[number];
+
+/** Dev secret of a partner client: `<clientId>-dev-secret`. */
+export const partnerDevSecret = (clientId: PartnerClientId): string => `${clientId}-dev-secret`;
+
+/** Access token of a dev partner system (client credentials with its dev secret). */
+export const getPartnerToken = (clientId: PartnerClientId): Promise<string> =>
+  getClientToken(clientId, partnerDevSecret(clientId));
