@@ -28,6 +28,13 @@ import {
   tokenLimitParseOptions,
   translateRefusal,
 } from './limits.js';
+import {
+  PartnerAuditPublisher,
+  partnerAccessEvent,
+  partnerAuditPlugin,
+  summarizeRequestBody,
+} from './partner-audit.js';
+import { partnerRateLimit } from './partner-limits.js';
 import { createServiceProxy } from './proxies.js';
 import { publicOperationsPlugin, publicRootFields } from './public-operations.js';
 import {
@@ -157,6 +164,7 @@ export async function createGatewayApp(
       new SubgraphDataSource(name, env.subgraphUrls[name] ?? url ?? '', fetcher.fetch, tracing),
   });
   const armor = armorProtection(env);
+  const partnerAudit = new PartnerAuditPublisher({ natsUrl: env.NATS_URL, logger });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: env.INTROSPECTION,
@@ -179,6 +187,7 @@ export async function createGatewayApp(
       // graphql-armor types its plugins for the base context; they never read the context.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       publicOperationsPlugin(publicRootFields(supergraphSdl)),
+      partnerAuditPlugin(partnerAudit),
       {
         async requestDidStart() {
           return {
@@ -264,14 +273,15 @@ export async function createGatewayApp(
   );
 
   const onRejected = (reason: string) => logger.info({ reason }, 'token ditolak');
-  const authenticated = ['/graphql', '/files', '/events'];
+  const authenticated = ['/graphql', '/files', '/events', '/insights'];
   app.use(authenticated, authenticate(verifyToken, onRejected));
-  // A notification stream is always someone's: anonymous ones stop here.
-  app.use('/events', requireCaller());
+  // A notification stream is always someone's, and the leaders' dashboard (stream, brief) is only
+  // for signed-in leaders: anonymous requests stop here.
+  app.use(['/events', '/insights'], requireCaller());
   // One count per request: an SSE stream costs one per (re)connection, so the shared budget only
-  // bites on a reconnect storm, which is what it should stop. Open311 needs no token (citizens'
-  // apps and dashboards) but shares the budget, keyed on the address.
-  app.use([...authenticated, '/open311'], clientRateLimit(env.RATE_LIMIT_PER_MINUTE));
+  // bites on a reconnect storm, which is what it should stop. Open311 and open data need no token
+  // (citizens' apps, dashboards, harvesters) but share the budget, keyed on the address.
+  app.use([...authenticated, '/open311', '/open-data'], clientRateLimit(env.RATE_LIMIT_PER_MINUTE));
 
   // Proxies before any body parser: upload bodies and event streams pass through untouched.
   const onProxyError = (error: Error, service: string) =>
@@ -304,6 +314,22 @@ export async function createGatewayApp(
       service: 'consultations',
       onError: onProxyError,
     }),
+    // The leaders' live dashboard (SSE) and printable brief; insights checks the roles.
+    createServiceProxy({
+      prefix: '/insights',
+      target: env.insightsTarget,
+      service: 'insights',
+      streaming: true,
+      onError: onProxyError,
+    }),
+    // Open data files and their catalogue: public and read-only.
+    createServiceProxy({
+      prefix: '/open-data',
+      target: env.insightsTarget,
+      service: 'insights',
+      methods: ['GET', 'HEAD'],
+      onError: onProxyError,
+    }),
   ];
   for (const proxy of proxies) app.use(proxy.handler);
 
@@ -312,6 +338,18 @@ export async function createGatewayApp(
     '/graphql',
     express.json({ limit: env.MAX_BODY_BYTES }),
     queryLengthLimit(env.MAX_QUERY_CHARS),
+    partnerRateLimit(env.PARTNER_RATE_LIMIT, (partner, req, res) =>
+      partnerAudit.record(
+        partnerAccessEvent(partner, {
+          ...summarizeRequestBody(req.body, env.MAX_QUERY_TOKENS),
+          errorCodes: ['RATE_LIMITED'],
+          requestId: String(res.locals.requestId),
+          clientAddress: req.ip ?? null,
+          durationMs: 0,
+          traceContext: res.locals.traceContext,
+        }),
+      ),
+    ),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         requestId: String(res.locals.requestId),
@@ -351,6 +389,8 @@ export async function createGatewayApp(
         // Stops the HTTP server through the drain plugin (in-flight requests get the grace period).
         await apollo.stop();
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        // After the server: the last partner requests are recorded before the queue is flushed.
+        await partnerAudit.stop(env.SHUTDOWN_GRACE_MS);
         fetcher.destroy();
         for (const proxy of proxies) proxy.destroy();
         try {

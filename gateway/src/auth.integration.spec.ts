@@ -69,6 +69,28 @@ describe('token verification (keycloak-connect) against a real RS256 issuer', ()
     });
   });
 
+  it('names the partner behind a client-credentials token, with its org and SIPADU scopes', async () => {
+    const token = await issuer.sign({
+      ...claims,
+      sub: 'sa-ptsmi',
+      azp: 'mitra-ptsmi',
+      preferred_username: 'service-account-mitra-ptsmi',
+      client_id: 'mitra-ptsmi',
+      org: 'PTSMI',
+      scope: 'email sipadu:pemberi-pinjaman profile',
+    });
+    await expect(verify(token)).resolves.toEqual({
+      subject: 'sa-ptsmi',
+      clientId: 'mitra-ptsmi',
+      authorization: `Bearer ${token}`,
+      partner: {
+        clientId: 'mitra-ptsmi',
+        organizationCode: 'PTSMI',
+        scopes: ['sipadu:pemberi-pinjaman'],
+      },
+    });
+  });
+
   it('keeps the public issuer and the internal key URL apart', async () => {
     // Keys come from 127.0.0.1 (internal) while tokens name a public issuer URL.
     const publicIssuer = 'https://sso.sipadu.example.go.id/realms/test';

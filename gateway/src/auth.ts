@@ -1,7 +1,8 @@
 import type { RequestHandler, Response } from 'express';
 import { decodeProtectedHeader } from 'jose';
+import { SCOPE_PREFIX } from '@sipadu/service-kit';
 import Keycloak from 'keycloak-connect';
-import type { VerifiedCaller } from './context.js';
+import type { PartnerIdentity, VerifiedCaller } from './context.js';
 
 export interface TokenVerifierOptions {
   /** Keycloak base URL used to fetch the realm's keys (may be cluster-internal). */
@@ -19,6 +20,27 @@ export type TokenVerifier = (token: string) => Promise<VerifiedCaller>;
 interface AccessTokenContent {
   sub?: string;
   azp?: string;
+  client_id?: string;
+  preferred_username?: string;
+  org?: string;
+  scope?: string;
+}
+
+/**
+ * The partner behind a client-credentials token (Keycloak names its service account
+ * `service-account-<client>` and adds `client_id`), null for a person's token. Same rule as
+ * service-kit's Principal.kind.
+ */
+function partnerOf(content: AccessTokenContent): PartnerIdentity | null {
+  const clientId = content.azp ?? content.client_id;
+  const serviceAccount =
+    Boolean(content.client_id) || (content.preferred_username ?? '').startsWith('service-account-');
+  if (!serviceAccount || !clientId) return null;
+  return {
+    clientId,
+    organizationCode: content.org ?? null,
+    scopes: (content.scope ?? '').split(' ').filter((scope) => scope.startsWith(SCOPE_PREFIX)),
+  };
 }
 
 /**
@@ -58,7 +80,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     const content = (grant.access_token as unknown as { content: AccessTokenContent }).content;
     const subject = content.sub ?? content.azp;
     if (!subject) throw new Error('invalid token (no subject)');
-    return { subject, clientId: content.azp ?? null, authorization: `Bearer ${token}` };
+    const partner = partnerOf(content);
+    return {
+      subject,
+      clientId: content.azp ?? null,
+      authorization: `Bearer ${token}`,
+      ...(partner ? { partner } : {}),
+    };
   };
 }
 

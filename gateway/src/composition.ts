@@ -11,6 +11,7 @@ export const defaultSubgraphPorts: Readonly<Record<string, number>> = {
   surveys: 4004,
   consultations: 4005,
   notifications: 4006,
+  insights: 4007,
 };
 
 export interface SubgraphSource {

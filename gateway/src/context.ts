@@ -8,6 +8,17 @@ export interface VerifiedCaller {
   clientId: string | null;
   /** The original `Authorization` header, forwarded as is to subgraphs. */
   authorization: string;
+  /** Set when the token is a partner system's (client credentials): audited and rate-limited. */
+  partner?: PartnerIdentity;
+}
+
+/** A partner system as its client-credentials token names it. */
+export interface PartnerIdentity {
+  clientId: string;
+  /** `org` claim (a lender's client carries its organization). */
+  organizationCode: string | null;
+  /** The token's SIPADU scopes (`sipadu:*`). */
+  scopes: string[];
 }
 
 /** Per-request GraphQL context of the gateway; `caller` is null for anonymous requests. */

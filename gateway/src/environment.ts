@@ -47,6 +47,11 @@ export const gatewayEnvironmentSchema = baseEnvironmentSchema
     SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
     /** Requests per minute per client (token subject, else IP). Unset: 600 in production, 20 000 otherwise. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /**
+     * GraphQL requests per minute per partner system (client-credentials token, by client id), on
+     * top of RATE_LIMIT_PER_MINUTE.
+     */
+    PARTNER_RATE_LIMIT: positiveInt(120),
     MAX_QUERY_DEPTH: positiveInt(12),
     MAX_ALIASES: positiveInt(15),
     MAX_QUERY_COST: positiveInt(5_000),
@@ -60,15 +65,19 @@ export const gatewayEnvironmentSchema = baseEnvironmentSchema
     /** How long shutdown waits for in-flight requests before closing connections. */
     SHUTDOWN_GRACE_MS: positiveInt(10_000),
 
+    /** Where the partner-access audit events go (stream SIPADU_GATEWAY). */
+    NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+
     // Service base URLs. `<NAME>_URL` overrides a subgraph's routing URL from the supergraph
-    // (`<NAME>_URL/graphql`); DOCUMENTS_URL, NOTIFICATIONS_URL and CONSULTATIONS_URL are also
-    // the /files, /events and /open311 proxy targets.
+    // (`<NAME>_URL/graphql`); DOCUMENTS_URL, NOTIFICATIONS_URL, CONSULTATIONS_URL and
+    // INSIGHTS_URL are also the /files, /events, /open311 and /insights + /open-data proxy targets.
     IDENTITY_URL: serviceBaseUrl.optional(),
     DOCUMENTS_URL: serviceBaseUrl.optional(),
     PROJECTS_URL: serviceBaseUrl.optional(),
     SURVEYS_URL: serviceBaseUrl.optional(),
     CONSULTATIONS_URL: serviceBaseUrl.optional(),
     NOTIFICATIONS_URL: serviceBaseUrl.optional(),
+    INSIGHTS_URL: serviceBaseUrl.optional(),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -89,6 +98,8 @@ export const gatewayEnvironmentSchema = baseEnvironmentSchema
       /** Open311 GeoReport v2 of the public complaints (consultations service). */
       complaintsTarget:
         env.CONSULTATIONS_URL ?? `http://127.0.0.1:${defaultSubgraphPorts.consultations}`,
+      /** The leaders' dashboard stream and brief, and the open-data files (insights service). */
+      insightsTarget: env.INSIGHTS_URL ?? `http://127.0.0.1:${defaultSubgraphPorts.insights}`,
     };
   });
 

@@ -29,8 +29,8 @@ async function startUpstream() {
   const streams: http.IncomingHttpHeaders[] = [];
   let releaseSecondEvent: () => void = () => {};
   const server = http.createServer((req, res) => {
-    if (req.url?.startsWith('/events')) {
-      streams.push(req.headers);
+    if (req.url?.startsWith('/events') || req.url?.startsWith('/insights/')) {
+      streams.push({ ...req.headers, ':path': req.url });
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-cache',
@@ -83,7 +83,7 @@ const verifyToken: TokenVerifier = async (token) => {
   return { subject: 'user-1', clientId: 'sipadu-web', authorization: `Bearer ${token}` };
 };
 
-describe('/files and /events proxies', () => {
+describe('/files, /events, /open311, /insights and /open-data proxies', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let identity: TestSubgraph;
   let gateway: TestGateway;
@@ -103,6 +103,7 @@ describe('/files and /events proxies', () => {
         DOCUMENTS_URL: upstream.origin,
         NOTIFICATIONS_URL: upstream.origin,
         CONSULTATIONS_URL: upstream.origin,
+        INSIGHTS_URL: upstream.origin,
         MAX_BODY_BYTES: '1024',
       },
       { verifyToken },
@@ -236,9 +237,66 @@ describe('/files and /events proxies', () => {
     );
   });
 
+  it('streams the leaders’ dashboard from insights unbuffered, with the token', async () => {
+    const response = await fetch(`${gateway.origin}/insights/dashboard/stream`, {
+      headers: { authorization: `Bearer ${VALID_TOKEN}`, 'x-sipadu-client': '203.0.113.9' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(upstream.streams.at(-1)).toMatchObject({
+      ':path': '/insights/dashboard/stream',
+      authorization: `Bearer ${VALID_TOKEN}`,
+    });
+    expect(upstream.streams.at(-1)?.['x-sipadu-client']).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(Buffer.from(first.value ?? []).toString()).toContain('data: {"n":1}');
+    upstream.releaseSecondEvent();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      // Drains the stream until the upstream ends it.
+    }
+  });
+
+  it.each([
+    ['without a token', {}],
+    ['with an invalid token', { authorization: 'Bearer a.b.c' }],
+  ])('refuses /insights %s with 401 before reaching insights', async (_label, headers) => {
+    const before = upstream.streams.length;
+    const response = await fetch(`${gateway.origin}/insights/dashboard/brief`, { headers });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(upstream.streams.length).toBe(before);
+  });
+
+  it('serves open data from insights without a token, GET and HEAD only', async () => {
+    const get = await fetch(`${gateway.origin}/open-data/ikm-2026.csv?format=csv`, {
+      headers: { 'x-sipadu-client': '203.0.113.9' },
+    });
+    expect(get.status).toBe(204);
+    const seen = upstream.received.at(-1);
+    expect(seen).toMatchObject({ method: 'GET', url: '/open-data/ikm-2026.csv?format=csv' });
+    expect(seen?.headers['x-sipadu-client']).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    expect(
+      (await fetch(`${gateway.origin}/open-data/katalog.json`, { method: 'HEAD' })).status,
+    ).toBe(204);
+
+    const before = upstream.received.length;
+    const post = await fetch(`${gateway.origin}/open-data/ikm-2026.csv`, {
+      method: 'POST',
+      body: 'a,b',
+    });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(await post.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(upstream.received.length).toBe(before);
+  });
+
   it('does not proxy look-alike paths', async () => {
     const response = await fetch(`${gateway.origin}/filesaja`);
     expect(response.status).toBe(404);
+    expect((await fetch(`${gateway.origin}/open-dataset`)).status).toBe(404);
   });
 
   it('refuses a bad token on /files before reaching documents', async () => {

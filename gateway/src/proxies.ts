@@ -18,6 +18,8 @@ interface ProxyOptions {
   service: string;
   /** Server-sent events: tell intermediaries not to buffer. */
   streaming?: boolean;
+  /** Methods passed on (all when absent); others get 405 without reaching the service. */
+  methods?: readonly string[];
   onError?: (error: Error, service: string) => void;
 }
 
@@ -81,8 +83,28 @@ export function createServiceProxy(options: ProxyOptions): ServiceProxy {
       },
     },
   });
+  const proxy = handler as unknown as RequestHandler;
+  const methods = options.methods;
   return {
-    handler: handler as unknown as RequestHandler,
+    handler: methods
+      ? (req, res, next) => {
+          if (matches(req.path) && !methods.includes(req.method)) {
+            res
+              .status(405)
+              .set('Allow', methods.join(', '))
+              .json({
+                errors: [
+                  {
+                    message: `Metode ${req.method} tidak didukung di alamat ini.`,
+                    extensions: { code: 'BAD_REQUEST' },
+                  },
+                ],
+              });
+            return;
+          }
+          void proxy(req, res, next);
+        }
+      : proxy,
     destroy: () => agent.destroy(),
   };
 }

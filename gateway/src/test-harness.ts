@@ -110,6 +110,8 @@ export async function startTestGateway(
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
+    // The test infrastructure's NATS (partner audit), set by test/global-setup.ts.
+    ...(process.env.NATS_URL ? { NATS_URL: process.env.NATS_URL } : {}),
     ...settings,
   });
   const gateway = await createGatewayApp(env, {

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { consultationsEventSchemas } from './schemas/consultations.schema.js';
 import { documentsEventSchemas } from './schemas/documents.schema.js';
+import { gatewayEventSchemas } from './schemas/gateway.schema.js';
 import { identityEventSchemas } from './schemas/identity.schema.js';
+import { insightsEventSchemas } from './schemas/insights.schema.js';
 import { notificationsEventSchemas } from './schemas/notifications.schema.js';
 import { projectsEventSchemas } from './schemas/projects.schema.js';
 import { surveysEventSchemas } from './schemas/surveys.schema.js';
@@ -18,6 +20,8 @@ export const eventSchemas = {
   ...projectsEventSchemas,
   ...surveysEventSchemas,
   ...consultationsEventSchemas,
+  ...gatewayEventSchemas,
+  ...insightsEventSchemas,
 } as const;
 
 export type EventSchemas = typeof eventSchemas;

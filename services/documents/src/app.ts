@@ -13,6 +13,7 @@ import type { ServiceContext } from './context.js';
 import type { DocumentsEnvironment } from './environment.js';
 import { startCaseAttachmentsConsumer } from './events/case-attachments.consumer.js';
 import { startMessagePostedConsumer } from './events/message-posted.consumer.js';
+import { startPartnerAccessConsumer } from './events/partner-access.consumer.js';
 import { startRecapFilesConsumer } from './events/recap-files.consumer.js';
 import { documentModel } from './models/document.model.js';
 import { requirementModel } from './models/requirement.model.js';
@@ -90,6 +91,14 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
       ...consumerOptions,
       audit,
       durable: `${env.CONSUMER_PREFIX}-consultations-recaps`,
+    }),
+    startPartnerAccessConsumer({
+      nc,
+      connection,
+      audit,
+      deliverFrom: env.CONSUMER_DELIVER_FROM,
+      logger,
+      durable: `${env.CONSUMER_PREFIX}-gateway-partners`,
     }),
   ];
   await Promise.all(consumers.map((consumer) => consumer.ready));

@@ -76,25 +76,34 @@ export class AuditLog {
     await this.model.createIndexes();
   }
 
-  append(input: AuditInput): Promise<AuditRecord> {
-    const result = this.queue.then(() => this.appendWithRetry(input));
+  /**
+   * Appends one entry. `id` makes the append idempotent: a consumer redelivering an event after a
+   * crash (entry written, event not yet marked processed) gets the entry already written.
+   */
+  append(input: AuditInput, options: { id?: string } = {}): Promise<AuditRecord> {
+    const result = this.queue.then(() => this.appendWithRetry(input, options.id));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private async appendWithRetry(input: AuditInput): Promise<AuditRecord> {
+  private async appendWithRetry(input: AuditInput, id?: string): Promise<AuditRecord> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.model
         .findOne({}, { sequence: 1, hash: 1 })
         .sort({ sequence: -1 })
         .lean<Pick<AuditRecord, 'sequence' | 'hash'>>()
         .exec();
-      const entry = seal(input, head);
+      const entry = seal(input, head, id);
       try {
         await this.model.create(entry);
         return entry;
       } catch (error) {
-        if (!isDuplicateKey(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        if (!isDuplicateKey(error)) throw error;
+        if (id) {
+          const existing = await this.model.findById(id).lean<AuditRecord>().exec();
+          if (existing) return existing;
+        }
+        if (attempt >= MAX_APPEND_ATTEMPTS) throw error;
         // Jittered, growing pause so two replicas stop colliding on the same number.
         await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
       }
@@ -174,7 +183,11 @@ export class AuditLog {
   }
 }
 
-function seal(input: AuditInput, head: Pick<AuditRecord, 'sequence' | 'hash'> | null): AuditRecord {
+function seal(
+  input: AuditInput,
+  head: Pick<AuditRecord, 'sequence' | 'hash'> | null,
+  id: string = randomUUID(),
+): AuditRecord {
   const content = {
     sequence: (head?.sequence ?? 0) + 1,
     action: input.action,
@@ -193,7 +206,7 @@ function seal(input: AuditInput, head: Pick<AuditRecord, 'sequence' | 'hash'> | 
     at: new Date(),
     previousHash: head?.hash ?? GENESIS_HASH,
   };
-  return { _id: randomUUID(), ...content, hash: entryHash(content) };
+  return { _id: id, ...content, hash: entryHash(content) };
 }
 
 function isDuplicateKey(error: unknown): boolean {

@@ -519,7 +519,11 @@ export type AuditAction =
   | 'REVIEW'
   | 'SIGNATURE'
   | 'WITHDRAWAL'
-  | 'CONFIDENTIALITY_CHANGE';
+  | 'CONFIDENTIALITY_CHANGE'
+  /** Sistem mitra membaca data melalui API (client credentials), dicatat oleh gateway. */
+  | 'PARTNER_READ'
+  /** Permintaan sistem mitra ditolak atau gagal (tidak berwenang, batas permintaan, tidak valid). */
+  | 'PARTNER_REFUSED';
 
 export type AuditEntry = {
   __typename?: 'AuditEntry';

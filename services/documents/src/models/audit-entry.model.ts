@@ -9,6 +9,10 @@ export const AUDIT_ACTIONS = [
   'SIGNATURE',
   'WITHDRAWAL',
   'CONFIDENTIALITY_CHANGE',
+  /** A partner system's request the gateway let through (`gateway.partner.accessed`, ALLOWED). */
+  'PARTNER_READ',
+  /** A partner system's request refused or failed (FORBIDDEN, RATE_LIMITED, REFUSED, ERROR). */
+  'PARTNER_REFUSED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

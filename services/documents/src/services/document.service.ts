@@ -159,6 +159,10 @@ export class DocumentService {
    * document holding it, or its uploader before it is filed.
    */
   async authorizeFileRead(principal: Principal | null, file: StoredFileRecord): Promise<void> {
+    // Partner systems read statuses and document metadata, never the files themselves.
+    if (principal?.kind === 'client') {
+      throw forbidden('Sistem mitra tidak berhak mengunduh berkas.');
+    }
     if (isFileSharedWith(principal, file)) return;
     if (file.attachedTo) {
       await this.require(principal, file.attachedTo.documentId);

@@ -13,7 +13,7 @@ import {
 } from '@sipadu/service-kit';
 import { applyTransition, type AvailableTransition } from '@sipadu/workflow';
 import { z } from 'zod';
-import { access, OVERSEERS } from '../access.js';
+import { access, canReadRequirement } from '../access.js';
 import { actorOf as auditActorOf, type AuditLog } from '../audit/audit-log.js';
 import { CONFIDENTIALITIES } from '../models/document.model.js';
 import type { RequirementModel, RequirementRecord } from '../models/requirement.model.js';
@@ -81,24 +81,11 @@ export class RequirementService {
     private readonly timeZone: string,
   ) {}
 
-  /** Whether the caller takes part in the requirement or oversees every organization. */
-  canRead(principal: Principal | null, requirement: RequirementRecord): boolean {
-    if (!principal || principal.kind !== 'user') return false;
-    if (OVERSEERS.some((role) => principal.roles.includes(role))) return true;
-    const org = principal.organizationCode;
-    return (
-      org !== null &&
-      (requirement.requesterOrganizationCode === org ||
-        requirement.uploaderOrganizationCode === org ||
-        requirement.reviewerOrganizationCodes.includes(org))
-    );
-  }
-
   async get(principal: Principal | null, id: string): Promise<RequirementRecord | null> {
     access.require(principal, 'Query.requirement');
     const requirement = await this.requirements.findById(id).lean<RequirementRecord>().exec();
     if (!requirement) return null;
-    if (!this.canRead(principal, requirement)) {
+    if (!canReadRequirement(principal, requirement)) {
       throw forbidden('Anda tidak terlibat dalam persyaratan ini.');
     }
     return requirement;
@@ -115,7 +102,7 @@ export class RequirementService {
       .sort({ position: 1, createdAt: 1 })
       .lean<RequirementRecord[]>()
       .exec();
-    return rows.filter((row) => this.canRead(principal, row));
+    return rows.filter((row) => canReadRequirement(principal, row));
   }
 
   /**
@@ -139,7 +126,7 @@ export class RequirementService {
       .exec();
     return groupBySubject(
       ids,
-      rows.filter((row) => this.canRead(principal, row)),
+      rows.filter((row) => canReadRequirement(principal, row)),
     );
   }
 
