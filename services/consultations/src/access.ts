@@ -57,6 +57,8 @@ export const RECAP_READERS: readonly Role[] = [
 ];
 /** Performance points: recap readers and the kasubdit, who reviews the officers' answers. */
 const PERFORMANCE_READERS: readonly Role[] = [...RECAP_READERS, 'kasubdit'];
+/** Service-time statistics across agencies and the cases behind them: the leaders. */
+const STATISTIC_READERS: readonly Role[] = ['pimpinan', 'super-admin'];
 
 export const access = defineAccess({
   'Query.consultations': { roles: CONSULTATION_ROLES },
@@ -87,6 +89,14 @@ export const access = defineAccess({
   'Query.monthlyRecap': { roles: RECAP_READERS },
   'Query.publishedRecaps': { roles: RECAP_READERS },
   'Query.monthlyRecapFile': { roles: RECAP_READERS },
+  // Open data: figures only, nothing personal.
+  'Query.complaintStatistics': { public: true },
+  'Query.serviceTimeStatistics': {
+    roles: STATISTIC_READERS,
+    clientScopes: ['sipadu:statistik', 'sipadu:internal'],
+  },
+  // The cases behind the figures: the platform's own insights client, not outside partners.
+  'Query.statisticRecords': { roles: STATISTIC_READERS, clientScopes: ['sipadu:internal'] },
   'Mutation.submitConsultation': { roles: ['unit-kerja'] },
   'Mutation.routeConsultation': { roles: ['super-admin'] },
   'Mutation.requestConsultationInformation': { roles: ['petugas-konsultasi'] },

@@ -26,6 +26,7 @@ import { PublicComplaintService } from './services/public-complaint.service.js';
 import { RecapScheduler } from './services/recap-scheduler.js';
 import { RecapService } from './services/recap.service.js';
 import { SlaSweeper } from './services/sla-sweeper.js';
+import { StatisticsService } from './services/statistics.service.js';
 import { WorkItemService } from './services/work-item.service.js';
 
 export const SERVICE_NAME = 'consultations';
@@ -87,6 +88,7 @@ export async function startConsultationsService(
     timeZone,
     logger,
   });
+  const statistics = new StatisticsService({ engine, organizations, calendar });
 
   await Promise.all([
     organizations.init(),
@@ -139,6 +141,7 @@ export async function startConsultationsService(
     publicComplaints,
     performance,
     recaps,
+    statistics,
   };
 
   if (options.seed) {

@@ -7,6 +7,7 @@ import type { IctComplaintService } from './services/ict-complaint.service.js';
 import type { PerformanceService } from './services/performance.service.js';
 import type { PublicComplaintService } from './services/public-complaint.service.js';
 import type { RecapService } from './services/recap.service.js';
+import type { StatisticsService } from './services/statistics.service.js';
 import type { WorkItemService } from './services/work-item.service.js';
 import type { SubgraphContext } from '@sipadu/service-kit';
 
@@ -22,6 +23,7 @@ export interface ConsultationsServices {
   publicComplaints: PublicComplaintService;
   performance: PerformanceService;
   recaps: RecapService;
+  statistics: StatisticsService;
 }
 
 export interface ServiceContext extends SubgraphContext {

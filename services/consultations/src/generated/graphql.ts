@@ -60,6 +60,22 @@ export type Query = {
   publishedRecaps: Array<PublishedRecap>;
   /** Berkas rekap bulanan (PDF atau Excel) dari rekap yang diterbitkan, atau dihitung bila belum. */
   monthlyRecapFile: RecapFile;
+  /**
+   * Statistik pengaduan masyarakat yang diterima pada rentang tanggal `from`–`to` (YYYY-MM-DD,
+   * inklusif, zona Pemda), per organisasi tujuan dan per bulan. Data terbuka: hanya angka, tanpa isi
+   * pengaduan atau identitas pengadu.
+   */
+  complaintStatistics: ComplaintStatistics;
+  /**
+   * Kepatuhan waktu layanan per alur dan organisasi penanggung jawab, atas kasus yang diterima pada
+   * rentang tanggal. Pimpinan, super-admin; klien mitra dengan cakupan `sipadu:statistik`.
+   */
+  serviceTimeStatistics: Array<ServiceTimeStatistic>;
+  /**
+   * Kasus di balik statistik (drill-down penilaian kinerja): pimpinan, super-admin, klien dengan
+   * cakupan `sipadu:internal`. Tanpa data pribadi pengadu.
+   */
+  statisticRecords: Array<StatisticRecord>;
 };
 
 
@@ -165,6 +181,97 @@ export type QueryMonthlyRecapFileArgs = {
   flow: CaseFlow;
   month: Scalars['String']['input'];
   format: RecapFormat;
+};
+
+
+export type QueryComplaintStatisticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type QueryServiceTimeStatisticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type QueryStatisticRecordsArgs = {
+  flow: CaseFlow;
+  organizationCode: Scalars['String']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ComplaintStatistics = {
+  __typename?: 'ComplaintStatistics';
+  from: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  total: ComplaintStatisticRow;
+  organizations: Array<ComplaintStatisticRow>;
+  months: Array<ComplaintMonthStatistic>;
+};
+
+export type ComplaintStatisticRow = {
+  __typename?: 'ComplaintStatisticRow';
+  /** null pada baris jumlah seluruh Pemda. */
+  organizationCode: Maybe<Scalars['String']['output']>;
+  organizationName: Scalars['String']['output'];
+  /** Pengaduan yang diterima pada rentang (kecuali yang ditolak karena tidak memenuhi syarat). */
+  received: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  /** Yang sudah dijawab (pernah mencapai DIJAWAB). */
+  answered: Scalars['Int']['output'];
+  /** Yang dijawab dalam waktu layanan (semua langkah bertenggat tepat waktu). */
+  answeredOnTime: Scalars['Int']['output'];
+  /** Yang selesai (ditutup setelah dijawab). */
+  closed: Scalars['Int']['output'];
+  /** Yang dinilai warga, jumlah nilainya, dan rata-ratanya (1–5). */
+  rated: Scalars['Int']['output'];
+  ratingSum: Scalars['Int']['output'];
+  averageRating: Maybe<Scalars['Float']['output']>;
+  /** Yang belum selesai, dan yang saat ini melewati waktu layanan. */
+  open: Scalars['Int']['output'];
+  overdue: Scalars['Int']['output'];
+};
+
+export type ComplaintMonthStatistic = {
+  __typename?: 'ComplaintMonthStatistic';
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  received: Scalars['Int']['output'];
+  answered: Scalars['Int']['output'];
+  answeredOnTime: Scalars['Int']['output'];
+};
+
+export type ServiceTimeStatistic = {
+  __typename?: 'ServiceTimeStatistic';
+  flow: CaseFlow;
+  organizationCode: Scalars['String']['output'];
+  organizationName: Scalars['String']['output'];
+  received: Scalars['Int']['output'];
+  completed: Scalars['Int']['output'];
+  completedOnTime: Scalars['Int']['output'];
+  open: Scalars['Int']['output'];
+  overdue: Scalars['Int']['output'];
+};
+
+export type StatisticRecord = {
+  __typename?: 'StatisticRecord';
+  id: Scalars['ID']['output'];
+  flow: CaseFlow;
+  number: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  statusLabel: Scalars['String']['output'];
+  receivedAt: Scalars['String']['output'];
+  completedAt: Maybe<Scalars['String']['output']>;
+  /** true bila semua langkah bertenggat selesai tepat waktu; null bila belum selesai. */
+  onTime: Maybe<Scalars['Boolean']['output']>;
+  overdue: Scalars['Boolean']['output'];
+  /** Nilai warga 1–5 (pengaduan masyarakat). */
+  rating: Maybe<Scalars['Int']['output']>;
 };
 
 export type Mutation = {
@@ -1182,6 +1289,12 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ComplaintStatistics: ResolverTypeWrapper<ComplaintStatistics>;
+  ComplaintStatisticRow: ResolverTypeWrapper<ComplaintStatisticRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ComplaintMonthStatistic: ResolverTypeWrapper<ComplaintMonthStatistic>;
+  ServiceTimeStatistic: ResolverTypeWrapper<ServiceTimeStatistic>;
+  StatisticRecord: ResolverTypeWrapper<StatisticRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   CaseFlow: CaseFlow;
   CaseQueue: CaseQueue;
@@ -1196,7 +1309,6 @@ export type ResolversTypes = ResolversObject<{
   CaseActor: ResolverTypeWrapper<CaseActor>;
   CaseHistoryEntry: ResolverTypeWrapper<CaseHistoryEntry>;
   CaseClock: ResolverTypeWrapper<CaseClock>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CaseAction: ResolverTypeWrapper<CaseAction>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   CaseOrganization: ResolverTypeWrapper<CaseOrganization>;
@@ -1255,11 +1367,16 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  ComplaintStatistics: ComplaintStatistics;
+  ComplaintStatisticRow: ComplaintStatisticRow;
+  Float: Scalars['Float']['output'];
+  ComplaintMonthStatistic: ComplaintMonthStatistic;
+  ServiceTimeStatistic: ServiceTimeStatistic;
+  StatisticRecord: StatisticRecord;
   Mutation: Record<PropertyKey, never>;
   CaseActor: CaseActor;
   CaseHistoryEntry: CaseHistoryEntry;
   CaseClock: CaseClock;
-  Float: Scalars['Float']['output'];
   CaseAction: CaseAction;
   StaffMember: StaffMember;
   CaseOrganization: CaseOrganization;
@@ -1411,6 +1528,64 @@ export type QueryResolvers<ContextType = ServiceContext, ParentType extends Reso
   monthlyRecap?: Resolver<ResolversTypes['MonthlyRecap'], ParentType, ContextType, RequireFields<QueryMonthlyRecapArgs, 'flow' | 'month'>>;
   publishedRecaps?: Resolver<Array<ResolversTypes['PublishedRecap']>, ParentType, ContextType, RequireFields<QueryPublishedRecapsArgs, 'first'>>;
   monthlyRecapFile?: Resolver<ResolversTypes['RecapFile'], ParentType, ContextType, RequireFields<QueryMonthlyRecapFileArgs, 'flow' | 'month' | 'format'>>;
+  complaintStatistics?: Resolver<ResolversTypes['ComplaintStatistics'], ParentType, ContextType, RequireFields<QueryComplaintStatisticsArgs, 'from' | 'to'>>;
+  serviceTimeStatistics?: Resolver<Array<ResolversTypes['ServiceTimeStatistic']>, ParentType, ContextType, RequireFields<QueryServiceTimeStatisticsArgs, 'from' | 'to'>>;
+  statisticRecords?: Resolver<Array<ResolversTypes['StatisticRecord']>, ParentType, ContextType, RequireFields<QueryStatisticRecordsArgs, 'flow' | 'organizationCode' | 'from' | 'to' | 'first'>>;
+}>;
+
+export type ComplaintStatisticsResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['ComplaintStatistics'] = ResolversParentTypes['ComplaintStatistics']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ComplaintStatisticRow'], ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['ComplaintStatisticRow']>, ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['ComplaintMonthStatistic']>, ParentType, ContextType>;
+}>;
+
+export type ComplaintStatisticRowResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['ComplaintStatisticRow'] = ResolversParentTypes['ComplaintStatisticRow']> = ResolversObject<{
+  organizationCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratingSum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ComplaintMonthStatisticResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['ComplaintMonthStatistic'] = ResolversParentTypes['ComplaintMonthStatistic']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ServiceTimeStatisticResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['ServiceTimeStatistic'] = ResolversParentTypes['ServiceTimeStatistic']> = ResolversObject<{
+  flow?: Resolver<ResolversTypes['CaseFlow'], ParentType, ContextType>;
+  organizationCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StatisticRecordResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['StatisticRecord'] = ResolversParentTypes['StatisticRecord']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  flow?: Resolver<ResolversTypes['CaseFlow'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1879,6 +2054,11 @@ export interface Federation__PolicyScalarConfig extends GraphQLScalarTypeConfig<
 
 export type Resolvers<ContextType = ServiceContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
+  ComplaintStatistics?: ComplaintStatisticsResolvers<ContextType>;
+  ComplaintStatisticRow?: ComplaintStatisticRowResolvers<ContextType>;
+  ComplaintMonthStatistic?: ComplaintMonthStatisticResolvers<ContextType>;
+  ServiceTimeStatistic?: ServiceTimeStatisticResolvers<ContextType>;
+  StatisticRecord?: StatisticRecordResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   CaseActor?: CaseActorResolvers<ContextType>;
   CaseHistoryEntry?: CaseHistoryEntryResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { consultationResolvers } from './consultation.resolver.js';
 import { ictComplaintResolvers } from './ict-complaint.resolver.js';
 import { performanceResolvers } from './performance.resolver.js';
 import { publicComplaintResolvers } from './public-complaint.resolver.js';
+import { statisticsResolvers } from './statistics.resolver.js';
 import { workItemResolvers } from './work-item.resolver.js';
 
 export const resolvers = mergeResolvers(
@@ -13,4 +14,5 @@ export const resolvers = mergeResolvers(
   ictComplaintResolvers,
   publicComplaintResolvers,
   performanceResolvers,
+  statisticsResolvers,
 );

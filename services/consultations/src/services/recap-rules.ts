@@ -1,5 +1,5 @@
 import { badInput } from '@sipadu/service-kit';
-import type { IsoDate, WorkingCalendar } from '@sipadu/workflow';
+import { stepClock, type IsoDate, type Workflow, type WorkingCalendar } from '@sipadu/workflow';
 import type { CaseFlow, CaseRecord } from '../models/case.model.js';
 
 // The counting rules shared by the performance report, the monthly recaps and their scheduler:
@@ -197,3 +197,26 @@ export const activeInWindow = (window: Pick<PeriodWindow, 'start' | 'end'>) => (
   createdAt: { $lt: window.end },
   $or: [{ closedAt: null }, { closedAt: { $gte: window.start } }],
 });
+
+/**
+ * Whether the case's step had passed its due time at `instant`: its clock replayed from the
+ * history recorded before then, in the state it was in then (a step paused before its due time
+ * is not overdue; one paused after it stays overdue, as the case page's clock shows it).
+ */
+export function isOverdueAt(
+  workflow: Workflow,
+  calendar: WorkingCalendar,
+  record: Pick<CaseRecord, 'state' | 'createdAt' | 'history'>,
+  instant: Date,
+): boolean {
+  const history = record.history
+    .map((entry) => ({ ...entry, at: new Date(entry.at) }))
+    .filter((entry) => entry.at < instant);
+  const state = history.at(-1)?.to ?? record.history[0]?.from ?? record.state;
+  return stepClock(
+    workflow,
+    calendar,
+    { state, createdAt: new Date(record.createdAt), history },
+    instant,
+  ).overdue;
+}

@@ -17,7 +17,6 @@ import {
   type Principal,
   type Role,
 } from '@sipadu/service-kit';
-import { stepClock } from '@sipadu/workflow';
 import type { Connection, mongo } from 'mongoose';
 import { access } from '../access.js';
 import type { FlowDefinition } from '../flows/flow-definition.js';
@@ -42,6 +41,7 @@ import {
   FLOW_LABELS,
   isCompleted,
   isOpenAt,
+  isOverdueAt,
   LOOP_TRANSITIONS,
   monthWeeks,
   monthWindow,
@@ -162,18 +162,7 @@ export class RecapService {
         cutoff,
       ),
     );
-    const overdue = open.filter((record) => {
-      const history = record.history
-        .map((entry) => ({ ...entry, at: new Date(entry.at) }))
-        .filter((entry) => entry.at < cutoff);
-      const state = history.at(-1)?.to ?? record.history[0]?.from ?? record.state;
-      return stepClock(
-        workflow,
-        calendar,
-        { state, createdAt: new Date(record.createdAt), history },
-        cutoff,
-      ).overdue;
-    });
+    const overdue = open.filter((record) => isOverdueAt(workflow, calendar, record, cutoff));
     const loopCount = records.reduce(
       (sum, record) =>
         sum +
