@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   errorCodes,
+  getClientToken,
   getUserToken,
   graphqlRequest,
   hmacToken,
@@ -14,10 +15,12 @@ import {
 } from '@sipadu/test-kit';
 import { startIdentityService, type IdentityService } from './app.js';
 import { identityEnvironment } from './environment.js';
+import { ORGANIZATION_SEEDS } from './seed/organizations.seed.js';
 
 const DATABASE = 'sipadu_identity_test';
 let service: IdentityService;
 let url: string;
+let mongoUrl: string;
 const tokens: Record<string, string> = {};
 const token = async (username: string) => (tokens[username] ??= await getUserToken(username));
 const suffix = Date.now().toString(36);
@@ -30,6 +33,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
     SYNC_USERS_ON_START: 'false',
   });
+  mongoUrl = env.MONGO_URL;
   const connection = await mongoose
     .createConnection(env.MONGO_URL, { dbName: DATABASE })
     .asPromise();
@@ -444,6 +448,83 @@ describe('identity subgraph: organization profile', () => {
       variables: { code: 'TIDAK-ADA', input: { phone: '0741-1' } },
     });
     expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('identity subgraph: office coordinates', () => {
+  const UPDATE = `mutation($code: String!, $input: OrganizationProfileInput!) { updateOrganizationProfile(code: $code, input: $input) { profile { latitude longitude address } } }`;
+  const update = async (input: Record<string, unknown>) =>
+    graphqlRequest<{
+      updateOrganizationProfile: { profile: { latitude: number | null; longitude: number | null } };
+    }>(url, UPDATE, {
+      token: await token('super-admin'),
+      variables: { code: 'DPMPTSP', input },
+    });
+
+  it('takes both coordinates or neither, within range', async () => {
+    const moved = await update({ latitude: -1.6249, longitude: 103.5993 });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data?.updateOrganizationProfile.profile).toMatchObject({
+      latitude: -1.6249,
+      longitude: 103.5993,
+    });
+    for (const input of [
+      { latitude: -1.6 },
+      { latitude: null, longitude: 103.6 },
+      { latitude: -91, longitude: 103.6 },
+      { latitude: -1.6, longitude: 180.5 },
+    ]) {
+      const refused = await update(input);
+      expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors?.[0]?.message).toMatch(/latitude|longitude/);
+    }
+    // Other fields leave the point alone; both null clear it.
+    const other = await update({ address: 'Jl. Jend. Basuki Rahmat, Kota Baru, Kota Jambi' });
+    expect(other.data?.updateOrganizationProfile.profile.latitude).toBe(-1.6249);
+    const cleared = await update({ latitude: null, longitude: null });
+    expect(cleared.data?.updateOrganizationProfile.profile).toMatchObject({
+      latitude: null,
+      longitude: null,
+    });
+  });
+
+  it('fills the seed coordinates on an older database without undoing an administrator', async () => {
+    const connection = await mongoose.createConnection(mongoUrl, { dbName: DATABASE }).asPromise();
+    // SETDA as seeded before the coordinates existed; DPMPTSP cleared by its administrator above.
+    await connection
+      .collection('organizations')
+      .updateOne(
+        { code: 'SETDA' },
+        { $unset: { 'profile.latitude': '', 'profile.longitude': '' } },
+      );
+    await connection.close();
+    await service.seed();
+    const insights = await getClientToken('sipadu-insights', 'sipadu-insights-dev-secret');
+    const listed = await graphqlRequest<{
+      organizations: {
+        edges: {
+          node: { code: string; profile: { latitude: number | null; longitude: number } };
+        }[];
+      };
+    }>(
+      url,
+      `{ organizations(first: 50) { edges { node { code profile { latitude longitude } } } } }`,
+      {
+        token: insights,
+      },
+    );
+    expect(listed.errors).toBeUndefined();
+    const points = new Map(
+      listed.data!.organizations.edges.map(({ node }) => [node.code, node.profile]),
+    );
+    expect(points.get('SETDA')).toEqual({ latitude: -1.6256, longitude: 103.5975 });
+    expect(points.get('PTSMI')).toEqual({ latitude: -6.2297, longitude: 106.8295 });
+    expect(points.get('DPMPTSP')).toEqual({ latitude: null, longitude: null });
+    for (const { code } of ORGANIZATION_SEEDS) {
+      if (code === 'DPMPTSP' || code === 'PTSMI') continue;
+      expect(points.get(code)?.latitude, code).toBeCloseTo(-1.61, 1);
+      expect(points.get(code)?.longitude, code).toBeCloseTo(103.61, 1);
+    }
   });
 });
 

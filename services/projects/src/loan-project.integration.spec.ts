@@ -10,7 +10,13 @@ import {
   type EventType,
 } from '@sipadu/events';
 import { monitorMongoCommands } from '@sipadu/service-kit';
-import { errorCodes, eventually, getUserToken, graphqlRequest } from '@sipadu/test-kit';
+import {
+  errorCodes,
+  eventually,
+  getClientToken,
+  getUserToken,
+  graphqlRequest,
+} from '@sipadu/test-kit';
 import type { mongo } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjectsService, type RunningProjectsService } from './app.js';
@@ -268,6 +274,10 @@ beforeAll(async () => {
   for (const user of ['bpkad', 'pelaksana', 'pelaksana-rsud', 'pemberi-pinjaman', 'pimpinan']) {
     tokens[user] = await getUserToken(user);
   }
+  // Partner systems of the dev realm (keycloak/dev-overlay.json): SIPD, PT SMI, a province.
+  for (const client of ['sipadu-partner', 'mitra-ptsmi', 'mitra-provinsi']) {
+    tokens[client] = await getClientToken(client, `${client}-dev-secret`);
+  }
   // Identity's organizations reach the projection through the consumer; the second lender is
   // written straight into it so this run does not announce a fake lender to other services.
   const organizations: [string, string, string][] = [
@@ -477,6 +487,40 @@ describe('loan projects', () => {
     const leaders = await listIds('pimpinan');
     expect(leaders.total).toBe(3);
     expect(errorCodes(await gql('pimpinan', GET, { id: randomUUID() }))).toEqual([]);
+  });
+
+  it('reads to partner systems as to users: SIPD all, the lender its own, statistics totals', async () => {
+    expect((await listIds('sipadu-partner')).total).toBe(3);
+    const lender = await listIds('mitra-ptsmi');
+    expect(lender.ids.sort()).toEqual([dpupr.id, rsud.id].sort());
+    expect(errorCodes(await gql('mitra-ptsmi', GET, { id: elsewhere.id }))).toEqual(['FORBIDDEN']);
+    const own = await gql<{ loanProject: ProjectView }>('mitra-ptsmi', GET, { id: dpupr.id });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.loanProject).toMatchObject({ id: dpupr.id, availableActions: [] });
+    expect(errorCodes(await gql('mitra-provinsi', LIST, { first: 10 }))).toEqual(['FORBIDDEN']);
+    const portfolio = await gql<{
+      loanPortfolio: { totals: { projectCount: number }; behindPlan: { id: string }[] };
+    }>(
+      'mitra-provinsi',
+      /* GraphQL */ `
+        query {
+          loanPortfolio {
+            totals {
+              projectCount
+            }
+            behindPlan {
+              id
+            }
+          }
+        }
+      `,
+    );
+    expect(portfolio.errors).toBeUndefined();
+    expect(portfolio.data!.loanPortfolio).toEqual({ totals: { projectCount: 3 }, behindPlan: [] });
+    // Partners only read.
+    expect(
+      errorCodes(await gql('sipadu-partner', TRANSITION, { id: dpupr.id, transition: 'submit' })),
+    ).toEqual(['FORBIDDEN']);
   });
 
   it('moves stages only when the documents allow it, up to the sealed agreement', async () => {

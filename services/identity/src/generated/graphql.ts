@@ -158,6 +158,9 @@ export type ServiceProviderProfile = {
   legalBasis: Array<Scalars['String']['output']>;
   tasksAndFunctions: Maybe<Scalars['String']['output']>;
   openingHours: Array<OpeningHours>;
+  /** Koordinat kantor (WGS84) untuk peta dasbor pimpinan; null bila belum diisi. */
+  latitude: Maybe<Scalars['Float']['output']>;
+  longitude: Maybe<Scalars['Float']['output']>;
   updatedAt: Maybe<Scalars['String']['output']>;
 };
 
@@ -260,6 +263,9 @@ export type OrganizationProfileInput = {
   legalBasis?: InputMaybe<Array<Scalars['String']['input']>>;
   tasksAndFunctions?: InputMaybe<Scalars['String']['input']>;
   openingHours?: InputMaybe<Array<OpeningHoursInput>>;
+  /** Koordinat kantor (WGS84): keduanya diisi atau keduanya kosong. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type OpeningHoursInput = {
@@ -397,6 +403,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationKind: OrganizationKind;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
   ServiceProviderProfile: ResolverTypeWrapper<ServiceProviderProfile>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   OpeningHours: ResolverTypeWrapper<OpeningHours>;
   PublicOfficer: ResolverTypeWrapper<PublicOfficerRecord>;
   User: ResolverTypeWrapper<UserRecord>;
@@ -428,6 +435,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Organization: OrganizationRecord;
   ServiceProviderProfile: ServiceProviderProfile;
+  Float: Scalars['Float']['output'];
   OpeningHours: OpeningHours;
   PublicOfficer: PublicOfficerRecord;
   User: UserRecord;
@@ -570,6 +578,8 @@ export type ServiceProviderProfileResolvers<ContextType = ServiceContext, Parent
   legalBasis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tasksAndFunctions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openingHours?: Resolver<Array<ResolversTypes['OpeningHours']>, ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 

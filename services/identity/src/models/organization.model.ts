@@ -33,6 +33,9 @@ export interface ServiceProviderProfileRecord {
   legalBasis: string[];
   tasksAndFunctions?: string | null;
   openingHours: OpeningHoursRecord[];
+  /** Office coordinates (WGS84), both set or both null: the leaders' dashboard map. */
+  latitude?: number | null;
+  longitude?: number | null;
   updatedAt?: Date | null;
 }
 
@@ -61,6 +64,8 @@ const profileSchema = new Schema<ServiceProviderProfileRecord>(
     legalBasis: { type: [String], default: [] },
     tasksAndFunctions: String,
     openingHours: { type: [{ _id: false, days: String, hours: String }], default: [] },
+    latitude: Number,
+    longitude: Number,
     updatedAt: Date,
   },
   { _id: false },

@@ -17,6 +17,8 @@ export const organizationResolvers: OrganizationResolvers = {
     legalBasis: profile?.legalBasis ?? [],
     tasksAndFunctions: profile?.tasksAndFunctions ?? null,
     openingHours: profile?.openingHours ?? [],
+    latitude: profile?.latitude ?? null,
+    longitude: profile?.longitude ?? null,
     updatedAt: profile?.updatedAt?.toISOString() ?? null,
   }),
   officers: (org, _args, { principal, services }) =>

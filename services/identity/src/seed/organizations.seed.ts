@@ -8,7 +8,10 @@ export interface OrganizationSeed {
   name: string;
   kind: OrganizationKind;
   parentCode: string | null;
-  profile: Omit<ServiceProviderProfileRecord, 'updatedAt'>;
+  profile: Omit<ServiceProviderProfileRecord, 'updatedAt' | 'latitude' | 'longitude'> & {
+    latitude: number;
+    longitude: number;
+  };
 }
 
 const weekdays = [
@@ -16,8 +19,12 @@ const weekdays = [
   { days: 'Jumat', hours: '07.30 – 16.30 WIB' },
 ];
 
+/** Office coordinates (WGS84), read off the map at the office's address. */
+const at = (latitude: number, longitude: number) => ({ latitude, longitude });
+
 const profile = (
   address: string,
+  office: { latitude: number; longitude: number },
   headName: string,
   headPosition: string,
   tasksAndFunctions: string,
@@ -26,6 +33,7 @@ const profile = (
   openingHours = weekdays,
 ): OrganizationSeed['profile'] => ({
   address,
+  ...office,
   headName,
   headPosition,
   tasksAndFunctions,
@@ -48,6 +56,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Basuki Rahmat No. 1, Kota Baru, Kota Jambi 36129',
+      at(-1.6256, 103.5975),
       'Drs. H. Ridwan, M.Si.',
       'Sekretaris Daerah',
       'Membantu Wali Kota dalam penyusunan kebijakan dan pengoordinasian administratif terhadap pelaksanaan tugas perangkat daerah serta pelayanan administratif.',
@@ -62,6 +71,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Jend. Basuki Rahmat No. 1, Paal Lima, Kota Baru, Kota Jambi',
+      at(-1.6263, 103.5983),
       'Hj. Nella Ervina, S.E., M.M.',
       'Kepala Badan',
       'Melaksanakan fungsi penunjang urusan pemerintahan bidang keuangan: penganggaran, perbendaharaan, akuntansi, pinjaman daerah dan pengelolaan barang milik daerah.',
@@ -76,6 +86,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. H. Agus Salim No. 7, Kota Baru, Kota Jambi',
+      at(-1.6307, 103.6036),
       'Ir. Ardi, M.T.',
       'Kepala Dinas',
       'Melaksanakan urusan pemerintahan bidang pekerjaan umum dan penataan ruang: jalan, jembatan, sumber daya air, drainase, bangunan gedung dan tata ruang.',
@@ -90,6 +101,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: 'DINKES',
     profile: profile(
       'Jl. Lingkar Selatan, Paal Merah, Kota Jambi',
+      at(-1.6478, 103.6291),
       'dr. Rini Hayati, Sp.PD.',
       'Direktur',
       'Menyelenggarakan pelayanan kesehatan perorangan secara paripurna: rawat jalan, rawat inap dan gawat darurat.',
@@ -108,6 +120,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Dr. Sumarno No. 1, Sipin, Kota Jambi',
+      at(-1.6028, 103.6004),
       'Dr. Dwi Haryono, S.E., M.M.',
       'Direktur Utama',
       'Menyelenggarakan pelayanan air minum bagi masyarakat Kota Jambi.',
@@ -122,6 +135,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Sultan Agung No. 3, Kota Jambi',
+      at(-1.6021, 103.6143),
       'dr. Ida Yuliati, M.K.M.',
       'Kepala Dinas',
       'Melaksanakan urusan pemerintahan bidang kesehatan: upaya kesehatan masyarakat, pencegahan dan pengendalian penyakit, sumber daya kesehatan dan pembinaan puskesmas.',
@@ -136,6 +150,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Kapten A. Bakaruddin No. 1, Kota Baru, Kota Jambi',
+      at(-1.6193, 103.5924),
       'Drs. Kemas Muhammad Fauzi',
       'Kepala Dinas',
       'Melaksanakan pelayanan pendaftaran penduduk dan pencatatan sipil: KTP-el, Kartu Keluarga, akta kelahiran dan kematian.',
@@ -150,6 +165,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Jend. Basuki Rahmat, Kota Baru, Kota Jambi',
+      at(-1.6247, 103.5991),
       'Hj. Sri Wahyuni, S.H., M.H.',
       'Kepala Dinas',
       'Melaksanakan pelayanan perizinan dan nonperizinan secara terpadu satu pintu serta promosi penanaman modal.',
@@ -164,6 +180,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Jend. Basuki Rahmat No. 1, Kota Baru, Kota Jambi',
+      at(-1.6259, 103.5968),
       'Abdullah Sani, S.Kom., M.M.',
       'Kepala Dinas',
       'Melaksanakan urusan komunikasi dan informatika, statistik dan persandian; pengelola SIPADU.',
@@ -181,6 +198,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Jl. Jend. Basuki Rahmat, Kota Baru, Kota Jambi',
+      at(-1.6241, 103.5998),
       'Drs. H. Fahmi, M.M.',
       'Inspektur',
       'Membantu Wali Kota membina dan mengawasi pelaksanaan urusan pemerintahan oleh perangkat daerah, termasuk evaluasi pelayanan publik.',
@@ -195,6 +213,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: 'SETDA',
     profile: profile(
       'Jl. Marsda Surya Darma, Kota Baru, Kota Jambi',
+      at(-1.6334, 103.5893),
       'Ahmad Syukri, S.STP., M.Si.',
       'Camat',
       'Menyelenggarakan urusan pemerintahan umum dan pelayanan administrasi terpadu kecamatan (PATEN).',
@@ -208,6 +227,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: 'SETDA',
     profile: profile(
       'Jl. Arif Rahman Hakim, Telanaipura, Kota Jambi',
+      at(-1.6016, 103.5866),
       'Rahmad Hidayat, S.Sos.',
       'Camat',
       'Menyelenggarakan urusan pemerintahan umum dan pelayanan administrasi terpadu kecamatan (PATEN).',
@@ -221,6 +241,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: 'SETDA',
     profile: profile(
       'Jl. Lingkar Selatan, Jambi Selatan, Kota Jambi',
+      at(-1.6418, 103.6196),
       'Yuliana, S.E., M.M.',
       'Camat',
       'Menyelenggarakan urusan pemerintahan umum dan pelayanan administrasi terpadu kecamatan (PATEN).',
@@ -234,6 +255,7 @@ export const ORGANIZATION_SEEDS: OrganizationSeed[] = [
     parentCode: null,
     profile: profile(
       'Sahid Sudirman Center Lt. 47–48, Jl. Jend. Sudirman Kav. 86, Jakarta 10220',
+      at(-6.2297, 106.8295),
       'Reynaldi Hermansjah',
       'Direktur Utama',
       'Sumber pinjaman daerah: pembiayaan infrastruktur pemerintah daerah.',

@@ -29,7 +29,14 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-const profileInputSchema = z.object({
+const coordinate = (limit: number, label: string) =>
+  z
+    .number({ error: `${label} harus berupa angka` })
+    .min(-limit, `${label} harus antara -${limit} dan ${limit}`)
+    .max(limit, `${label} harus antara -${limit} dan ${limit}`)
+    .nullish();
+
+const profileFieldsSchema = z.object({
   address: optionalText(500),
   phone: optionalText(40).refine(
     (v) => !v || /^[0-9+()\-\s]{5,40}$/.test(v),
@@ -59,7 +66,20 @@ const profileInputSchema = z.object({
     )
     .max(14)
     .nullish(),
+  latitude: coordinate(90, 'lintang'),
+  longitude: coordinate(180, 'bujur'),
 });
+
+// A point needs both: one without the other would put the office on a wrong spot of the map.
+const profileInputSchema = profileFieldsSchema.refine(
+  (profile) =>
+    (profile.latitude === undefined) === (profile.longitude === undefined) &&
+    (profile.latitude == null) === (profile.longitude == null),
+  {
+    path: ['latitude'],
+    message: 'lintang dan bujur kantor harus diisi keduanya atau dikosongkan keduanya',
+  },
+);
 
 const organizationInputSchema = z.object({
   code: z

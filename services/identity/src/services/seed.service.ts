@@ -6,7 +6,8 @@ import { ORGANIZATION_SEEDS, PUBLIC_OFFICER_SEEDS } from '../seed/organizations.
 
 /**
  * Demo data of the seeded Pemda. Idempotent: organizations are matched by code and their profile
- * is written only when first created, so edits made in the application survive a re-seed. A newly
+ * is written only when first created, so edits made in the application survive a re-seed; office
+ * coordinates (added later) are filled in only where the profile never had them. A newly
  * inserted organization publishes `identity.organization.created`, like one made in the
  * application, so other services (e.g. the projects service's organizations) learn of it.
  */
@@ -51,7 +52,26 @@ export async function seedDemoData(
         { upsert: true },
       )
       .exec();
-    if (result.upsertedCount > 0) await outbox.flush(organizations, id);
+    if (result.upsertedCount > 0) {
+      await outbox.flush(organizations, id);
+      continue;
+    }
+    // Databases seeded before the coordinates existed: a profile never given them gets the
+    // seed's; one an administrator set or cleared (null) keeps its own. No event: nothing was
+    // edited by anyone, and a notification to every agency's admin would be noise.
+    await organizations
+      .updateOne(
+        { code: seed.code, 'profile.latitude': { $exists: false } },
+        {
+          $set: {
+            'profile.latitude': seed.profile.latitude,
+            'profile.longitude': seed.profile.longitude,
+          },
+          // A profile form opened before the fill must not save over it unnoticed.
+          $inc: { version: 1 },
+        },
+      )
+      .exec();
   }
   for (const officer of PUBLIC_OFFICER_SEEDS) {
     await officers

@@ -1,5 +1,5 @@
 import { containsPattern, forbidden, type Principal } from '@sipadu/service-kit';
-import { access, projectReadFilter } from '../access.js';
+import { access, portfolioReadFilter, projectReadFilter } from '../access.js';
 import type {
   LoanProjectModel,
   LoanProjectRecord,
@@ -244,12 +244,16 @@ export class PortfolioService {
     principal: Principal | null,
     fiscalYear?: number | null,
   ): Promise<PortfolioResult> {
-    const view = await this.view(principal, 'Query.loanPortfolio', fiscalYear ?? null);
+    const caller = access.require(principal, 'Query.loanPortfolio');
+    const view = await this.view(caller, fiscalYear ?? null);
+    // The totals count every project of the scope; the projects behind plan are records, listed
+    // only when the caller reads them (not to a statistics partner).
+    const readable = projectReadFilter(caller);
     const behindPlan =
-      view.behindPlanIds.length === 0
+      view.behindPlanIds.length === 0 || !readable
         ? []
         : await this.listRows
-            .find({ _id: { $in: view.behindPlanIds } })
+            .find({ ...readable, _id: { $in: view.behindPlanIds } })
             .sort({ code: 1 })
             .lean<LoanProjectListRecord[]>()
             .exec();
@@ -287,7 +291,8 @@ export class PortfolioService {
     format: 'XLSX' | 'PDF',
     fiscalYear?: number | null,
   ): Promise<ExportedFile> {
-    const view = await this.view(principal, 'Query.loanPortfolioExport', fiscalYear ?? null);
+    const caller = access.require(principal, 'Query.loanPortfolioExport');
+    const view = await this.view(caller, fiscalYear ?? null);
     const meta = { generatedAt: this.now(), timeZone: this.timeZone };
     return format === 'PDF' ? portfolioPdf(view, meta) : portfolioXlsx(view, meta);
   }
@@ -308,13 +313,8 @@ export class PortfolioService {
     return todayIn(this.timeZone, this.now());
   }
 
-  private async view(
-    principal: Principal | null,
-    action: 'Query.loanPortfolio' | 'Query.loanPortfolioExport',
-    fiscalYear: number | null,
-  ): Promise<PortfolioView> {
-    const caller = access.require(principal, action);
-    const scope = projectReadFilter(caller);
+  private async view(caller: Principal, fiscalYear: number | null): Promise<PortfolioView> {
+    const scope = portfolioReadFilter(caller);
     if (!scope) throw forbidden('Anda tidak berhak melihat portofolio pinjaman.');
     const rows = await this.listRows
       .find(scope, PORTFOLIO_PROJECTION)
