@@ -2,6 +2,7 @@ import { subjectForType } from '@sipadu/events';
 import { consultationsRules, consultationsTrackers } from './consultations.rules.js';
 import { documentsReminderPlans, documentsRules, documentsTrackers } from './documents.rules.js';
 import { identityRules } from './identity.rules.js';
+import { insightsRules } from './insights.rules.js';
 import { notificationsRules } from './notifications.rules.js';
 import { projectsRules, projectsTrackers } from './projects.rules.js';
 import { surveysRules } from './surveys.rules.js';
@@ -18,6 +19,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   ...projectsRules,
   ...surveysRules,
   ...consultationsRules,
+  ...insightsRules,
 ];
 export const SUBJECT_TRACKERS: readonly SubjectTracker[] = [
   ...documentsTrackers,
@@ -34,6 +36,7 @@ export const RULE_STREAMS = [
   'projects',
   'surveys',
   'consultations',
+  'insights',
 ] as const;
 
 export type RuleStream = (typeof RULE_STREAMS)[number];
