@@ -24,6 +24,8 @@ const PUBLIC_ROUTES = [
   '/hasil-survei/[organizationCode]',
   '/lapor',
   '/lacak',
+  '/data-terbuka',
+  '/data-terbuka/[id]',
 ];
 
 const env = webEnvironment({

@@ -80,14 +80,15 @@ describe('web portal in the browser', () => {
     });
   });
 
-  // Menus after the five everyone has: the loan-project pages, SIPUTRI, SI-KIMR and complaints,
-  // then administration.
+  // Menus after the five everyone has: the leaders' dashboard, the loan-project pages, SIPUTRI,
+  // SI-KIMR and complaints, the performance assessment, then administration.
   const roleCases: [username: string, name: string, org: string, adminMenus: string[]][] = [
     [
       'super-admin',
       'Rudi Hartono',
       'DISKOMINFO',
       [
+        '/dasbor-pimpinan',
         '/proyek',
         '/proyek/portofolio',
         '/kode-perencanaan',
@@ -101,6 +102,7 @@ describe('web portal in the browser', () => {
         '/pengaduan-tik',
         '/pengaduan',
         '/kinerja',
+        '/penilaian-kinerja',
         '/admin/pengguna',
         '/admin/organisasi',
         '/organisasi/profil',
@@ -118,6 +120,7 @@ describe('web portal in the browser', () => {
         '/pekerjaan',
         '/pengaduan-tik',
         '/pengaduan',
+        '/penilaian-kinerja',
         '/admin/pengguna',
         '/organisasi/profil',
         '/admin/audit',

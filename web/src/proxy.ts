@@ -46,6 +46,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     '/dasbor/:path*',
+    '/dasbor-pimpinan/:path*',
     '/profil/:path*',
     '/admin/:path*',
     '/organisasi/:path*',
@@ -62,6 +63,7 @@ export const config = {
     '/pengaduan-tik/:path*',
     '/pengaduan/:path*',
     '/kinerja/:path*',
+    '/penilaian-kinerja/:path*',
     '/kalender-kerja/:path*',
     '/api/graphql',
   ],

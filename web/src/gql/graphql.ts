@@ -186,7 +186,11 @@ export type AuditAction =
   | 'REVIEW'
   | 'SIGNATURE'
   | 'WITHDRAWAL'
-  | 'CONFIDENTIALITY_CHANGE';
+  | 'CONFIDENTIALITY_CHANGE'
+  /** Sistem mitra membaca data melalui API (client credentials), dicatat oleh gateway. */
+  | 'PARTNER_READ'
+  /** Permintaan sistem mitra ditolak atau gagal (tidak berwenang, batas permintaan, tidak valid). */
+  | 'PARTNER_REFUSED';
 
 export type OrganizationKind =
   | 'SEKRETARIAT'
@@ -226,6 +230,9 @@ export type OrganizationProfileInput = {
   legalBasis?: Array<string> | null | undefined;
   tasksAndFunctions?: string | null | undefined;
   openingHours?: Array<OpeningHoursInput> | null | undefined;
+  /** Koordinat kantor (WGS84): keduanya diisi atau keduanya kosong. */
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
 };
 
 export type OpeningHoursInput = {
@@ -245,6 +252,64 @@ export type PublicOfficerInput = {
   position: string;
   competence?: string | null | undefined;
   published: boolean;
+};
+
+export type AssessmentComponentKey =
+  /** IKM dan mutu pelayanan (SIPUTRI). */
+  | 'SATISFACTION'
+  /** Penanganan pengaduan masyarakat: dijawab tepat waktu, selesai, penilaian warga. */
+  | 'COMPLAINT_HANDLING'
+  /** Kepatuhan waktu layanan konsultasi dan pengaduan TIK (SI-KIMR). */
+  | 'SERVICE_TIME'
+  /** Proyek pinjaman daerah yang terlambat dari rencana. */
+  | 'LOAN_PROJECT_DELAY';
+
+export type ScoringMethodInput = {
+  name: string;
+  description: string;
+  components: Array<ScoringComponentInput>;
+  grades: Array<ScoringGradeInput>;
+};
+
+export type ScoringComponentInput = {
+  key: AssessmentComponentKey;
+  weight: number;
+  parameters?: Array<ScoringParameterInput> | null | undefined;
+};
+
+export type ScoringParameterInput = {
+  key: string;
+  value: number;
+};
+
+export type ScoringGradeInput = {
+  grade: string;
+  label: string;
+  minScore: number;
+};
+
+export type DashboardAlertKind =
+  /** Proyek pinjaman di bawah rencana fisik. */
+  | 'PROJECT_BEHIND_PLAN'
+  /** IKM organisasi turun satu mutu atau lebih dari periode sebelumnya. */
+  | 'IKM_GRADE_FELL'
+  /** Pengaduan masyarakat melewati waktu layanan. */
+  | 'COMPLAINT_OVERDUE';
+
+export type DataSetClassification =
+  /** Data terbuka: siapa pun, tanpa login (Satu Data Indonesia). */
+  | 'TERBUKA'
+  /** Data internal Pemda: pegawai dengan peran atau organisasi yang diizinkan. */
+  | 'INTERNAL'
+  /** Data terbatas: hanya organisasi walidata dan peran yang disebut. */
+  | 'TERBATAS';
+
+export type DataSetInput = {
+  description?: string | null | undefined;
+  classification?: DataSetClassification | null | undefined;
+  updateFrequency?: string | null | undefined;
+  readerRoles?: Array<string> | null | undefined;
+  readerOrganizations?: Array<string> | null | undefined;
 };
 
 export type NotificationCategory =
@@ -1089,6 +1154,8 @@ export type EditableOrganizationProfileQuery = {
       headPosition: string | null;
       legalBasis: Array<string>;
       tasksAndFunctions: string | null;
+      latitude: number | null;
+      longitude: number | null;
       openingHours: Array<{ days: string; hours: string }>;
     };
     officers: Array<{
@@ -2185,6 +2252,122 @@ export type VerifyFileHashQuery = {
   };
 };
 
+export type AssessmentRankingQueryVariables = Exact<{
+  period: string;
+  ikmPeriod: PeriodInput;
+}>;
+
+export type AssessmentRankingQuery = {
+  performanceAssessments: {
+    computedAt: string;
+    period: { key: string; label: string; from: string; to: string };
+    method: { version: number; name: string };
+    items: Array<{
+      organizationCode: string;
+      organizationName: string;
+      score: number | null;
+      grade: string | null;
+      gradeLabel: string | null;
+      rank: number | null;
+      components: Array<{
+        key: AssessmentComponentKey;
+        label: string;
+        weight: number;
+        score: number | null;
+      }>;
+    }>;
+  };
+  organizationSatisfaction: Array<{
+    scopeId: string | null;
+    ikmConverted: number | null;
+    grade: ServiceGrade | null;
+  }>;
+};
+
+export type AssessmentDetailQueryVariables = Exact<{
+  organizationCode: string;
+  period: string;
+}>;
+
+export type AssessmentDetailQuery = {
+  performanceAssessment: {
+    organizationCode: string;
+    organizationName: string;
+    score: number | null;
+    grade: string | null;
+    gradeLabel: string | null;
+    rank: number | null;
+    methodVersion: number;
+    period: { key: string; label: string; from: string; to: string };
+    components: Array<{
+      key: AssessmentComponentKey;
+      label: string;
+      weight: number;
+      score: number | null;
+      explanation: string;
+      measures: Array<{ key: string; label: string; value: number | null; unit: string | null }>;
+      records: Array<{
+        kind: string;
+        id: string;
+        reference: string;
+        title: string;
+        detail: string;
+        negative: boolean;
+        href: string | null;
+      }>;
+    }>;
+  } | null;
+};
+
+export type ScoringMethodFieldsFragment = {
+  version: number;
+  name: string;
+  description: string;
+  publishedAt: string;
+  publishedBy: string | null;
+  components: Array<{
+    key: AssessmentComponentKey;
+    label: string;
+    weight: number;
+    formula: string;
+    parameters: Array<{ key: string; label: string; value: number }>;
+  }>;
+  grades: Array<{ grade: string; label: string; minScore: number }>;
+} & { ' $fragmentName'?: 'ScoringMethodFieldsFragment' };
+
+export type ScoringMethodQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ScoringMethodQuery = {
+  scoringMethod: {
+    ' $fragmentRefs'?: { ScoringMethodFieldsFragment: ScoringMethodFieldsFragment };
+  };
+};
+
+export type ScoringMethodHistoryQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ScoringMethodHistoryQuery = {
+  scoringMethod: {
+    ' $fragmentRefs'?: { ScoringMethodFieldsFragment: ScoringMethodFieldsFragment };
+  };
+  scoringMethodVersions: Array<{
+    version: number;
+    name: string;
+    publishedAt: string;
+    publishedBy: string | null;
+    components: Array<{ key: AssessmentComponentKey; label: string; weight: number }>;
+  }>;
+};
+
+export type UpdateScoringMethodMutationVariables = Exact<{
+  input: ScoringMethodInput;
+}>;
+
+export type UpdateScoringMethodMutation = {
+  updateScoringMethod: {
+    ' $fragmentRefs'?: { ScoringMethodFieldsFragment: ScoringMethodFieldsFragment };
+  };
+};
+
 export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never }>;
 
 export type VerifyAuditChainQuery = {
@@ -2816,6 +2999,124 @@ export type ApplyRequirementTemplateMutation = {
   createRequirementsFromTemplate: Array<{ id: string; subject: { type: string; id: string } }>;
 };
 
+export type LeaderDashboardQueryVariables = Exact<{
+  period?: string | null | undefined;
+}>;
+
+export type LeaderDashboardQuery = {
+  leaderDashboard: {
+    generatedAt: string;
+    unavailable: Array<string>;
+    period: { key: string; label: string; from: string; to: string };
+    portfolio: {
+      projects: number;
+      totalAmount: number;
+      disbursedAmount: number;
+      behindPlan: number;
+      byStage: Array<{ key: string; label: string; count: number }>;
+      behindPlanProjects: Array<{
+        id: string;
+        reference: string;
+        title: string;
+        detail: string;
+        href: string | null;
+      }>;
+    };
+    ranking: Array<{
+      organizationCode: string;
+      organizationName: string;
+      score: number | null;
+      grade: string | null;
+      gradeLabel: string | null;
+      rank: number | null;
+      components: Array<{
+        key: AssessmentComponentKey;
+        measures: Array<{ key: string; value: number | null }>;
+      }>;
+    }>;
+    map: Array<{
+      organizationCode: string;
+      organizationName: string;
+      latitude: number;
+      longitude: number;
+      ikm: number | null;
+      ikmGrade: string | null;
+      score: number | null;
+      grade: string | null;
+    }>;
+    complaintTrend: Array<{
+      month: string;
+      received: number;
+      answered: number;
+      answeredOnTime: number;
+    }>;
+    overdueByOrganization: Array<{
+      organizationCode: string;
+      organizationName: string;
+      count: number;
+      references: Array<string>;
+    }>;
+    alerts: Array<{
+      id: string;
+      kind: DashboardAlertKind;
+      severity: string;
+      title: string;
+      detail: string;
+      organizationCode: string | null;
+      reference: string | null;
+      href: string | null;
+      raisedAt: string;
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      note: string | null;
+    }>;
+    activity: Array<{
+      id: string;
+      module: string;
+      title: string;
+      organizationCode: string | null;
+      href: string | null;
+      occurredAt: string;
+    }>;
+  };
+};
+
+export type DashboardAlertsQueryVariables = Exact<{
+  includeAcknowledged?: boolean | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+export type DashboardAlertsQuery = {
+  dashboardAlerts: Array<{
+    id: string;
+    kind: DashboardAlertKind;
+    severity: string;
+    title: string;
+    detail: string;
+    organizationCode: string | null;
+    reference: string | null;
+    href: string | null;
+    raisedAt: string;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    note: string | null;
+  }>;
+};
+
+export type AcknowledgeDashboardAlertMutationVariables = Exact<{
+  id: string;
+  note?: string | null | undefined;
+}>;
+
+export type AcknowledgeDashboardAlertMutation = {
+  acknowledgeDashboardAlert: {
+    id: string;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    note: string | null;
+  };
+};
+
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never }>;
 
 export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
@@ -2965,6 +3266,56 @@ export type UpdateNotificationPreferencesMutation = {
       email: boolean;
       sms: boolean;
     }>;
+  };
+};
+
+export type DataSetSummaryFragment = {
+  id: string;
+  title: string;
+  description: string;
+  classification: DataSetClassification;
+  walidataCode: string;
+  walidataName: string;
+  updateFrequency: string;
+  period: string | null;
+  license: string;
+  keywords: Array<string>;
+  modifiedAt: string;
+  fields: Array<{ name: string; title: string; type: string; description: string | null }>;
+  downloads: Array<{ format: string; mediaType: string; url: string }>;
+} & { ' $fragmentName'?: 'DataSetSummaryFragment' };
+
+export type DataSetsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DataSetsQuery = {
+  dataSets: Array<{ ' $fragmentRefs'?: { DataSetSummaryFragment: DataSetSummaryFragment } }>;
+};
+
+export type DataSetQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type DataSetQuery = {
+  dataSet:
+    | ({ sourceService: string; readerRoles: Array<string>; readerOrganizations: Array<string> } & {
+        ' $fragmentRefs'?: { DataSetSummaryFragment: DataSetSummaryFragment };
+      })
+    | null;
+};
+
+export type UpdateDataSetMutationVariables = Exact<{
+  id: string;
+  input: DataSetInput;
+}>;
+
+export type UpdateDataSetMutation = {
+  updateDataSet: {
+    id: string;
+    classification: DataSetClassification;
+    updateFrequency: string;
+    description: string;
+    readerRoles: Array<string>;
+    readerOrganizations: Array<string>;
   };
 };
 
@@ -3737,6 +4088,63 @@ export type OrganizationOptionsQuery = {
   organizations: { edges: Array<{ node: { code: string; name: string } }> };
 };
 
+export const ScoringMethodFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScoringMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ScoringMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedBy' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'components' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'formula' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parameters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'grades' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minScore' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScoringMethodFieldsFragment, unknown>;
 export const CaseActionFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4141,6 +4549,57 @@ export const DocumentVersionItemFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<DocumentVersionItemFragment, unknown>;
+export const DataSetSummaryFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSetSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSet' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'classification' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'walidataCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'walidataName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updateFrequency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'license' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'keywords' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'modifiedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fields' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'downloads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DataSetSummaryFragment, unknown>;
 export const LoanProjectRowFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -6697,6 +7156,8 @@ export const EditableOrganizationProfileDocument = {
                           ],
                         },
                       },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
                     ],
                   },
                 },
@@ -11453,6 +11914,517 @@ export const VerifyFileHashDocument = {
     },
   ],
 } as unknown as DocumentNode<VerifyFileHashQuery, VerifyFileHashQueryVariables>;
+export const AssessmentRankingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AssessmentRanking' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ikmPeriod' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'performanceAssessments' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'method' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'items' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'gradeLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'components' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organizationSatisfaction' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'ikmPeriod' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scopeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ikmConverted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AssessmentRankingQuery, AssessmentRankingQueryVariables>;
+export const AssessmentDetailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AssessmentDetail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'performanceAssessment' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organizationCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organizationCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gradeLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'methodVersion' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'components' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'explanation' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'measures' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'records' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'negative' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AssessmentDetailQuery, AssessmentDetailQueryVariables>;
+export const ScoringMethodDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ScoringMethod' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'scoringMethod' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ScoringMethodFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScoringMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ScoringMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedBy' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'components' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'formula' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parameters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'grades' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minScore' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScoringMethodQuery, ScoringMethodQueryVariables>;
+export const ScoringMethodHistoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ScoringMethodHistory' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'scoringMethod' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ScoringMethodFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'scoringMethodVersions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publishedBy' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'components' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScoringMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ScoringMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedBy' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'components' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'formula' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parameters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'grades' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minScore' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScoringMethodHistoryQuery, ScoringMethodHistoryQueryVariables>;
+export const UpdateScoringMethodDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateScoringMethod' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ScoringMethodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateScoringMethod' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ScoringMethodFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScoringMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ScoringMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedBy' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'components' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'formula' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parameters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'grades' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minScore' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateScoringMethodMutation, UpdateScoringMethodMutationVariables>;
 export const VerifyAuditChainDocument = {
   kind: 'Document',
   definitions: [
@@ -14263,6 +15235,331 @@ export const ApplyRequirementTemplateDocument = {
   ApplyRequirementTemplateMutation,
   ApplyRequirementTemplateMutationVariables
 >;
+export const LeaderDashboardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LeaderDashboard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaderDashboard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'period' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'portfolio' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'projects' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'disbursedAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'behindPlan' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byStage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'behindPlanProjects' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ranking' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'gradeLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'components' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'measures' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'map' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ikm' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ikmGrade' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'complaintTrend' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'received' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'answered' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'answeredOnTime' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'overdueByOrganization' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'references' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'alerts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'raisedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedBy' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'activity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'module' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'unavailable' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LeaderDashboardQuery, LeaderDashboardQueryVariables>;
+export const DashboardAlertsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DashboardAlerts' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'includeAcknowledged' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dashboardAlerts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'includeAcknowledged' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'includeAcknowledged' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'raisedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardAlertsQuery, DashboardAlertsQueryVariables>;
+export const AcknowledgeDashboardAlertDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AcknowledgeDashboardAlert' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'acknowledgeDashboardAlert' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  AcknowledgeDashboardAlertMutation,
+  AcknowledgeDashboardAlertMutationVariables
+>;
 export const UnreadNotificationCountDocument = {
   kind: 'Document',
   definitions: [
@@ -14926,6 +16223,228 @@ export const UpdateNotificationPreferencesDocument = {
   UpdateNotificationPreferencesMutation,
   UpdateNotificationPreferencesMutationVariables
 >;
+export const DataSetsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DataSets' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataSets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DataSetSummary' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSetSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSet' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'classification' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'walidataCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'walidataName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updateFrequency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'license' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'keywords' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'modifiedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fields' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'downloads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DataSetsQuery, DataSetsQueryVariables>;
+export const DataSetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DataSet' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataSet' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DataSetSummary' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceService' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readerRoles' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readerOrganizations' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSetSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSet' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'classification' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'walidataCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'walidataName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updateFrequency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'license' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'keywords' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'modifiedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fields' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'downloads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DataSetQuery, DataSetQueryVariables>;
+export const UpdateDataSetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateDataSet' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSetInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateDataSet' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'classification' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updateFrequency' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readerRoles' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readerOrganizations' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateDataSetMutation, UpdateDataSetMutationVariables>;
 export const SavePublicOfficerDocument = {
   kind: 'Document',
   definitions: [

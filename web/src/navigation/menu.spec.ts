@@ -11,6 +11,7 @@ describe('menu', () => {
       '/dokumen',
       '/notifikasi',
       '/kalender-kerja',
+      '/dasbor-pimpinan',
       '/proyek',
       '/proyek/portofolio',
       '/kode-perencanaan',
@@ -24,6 +25,7 @@ describe('menu', () => {
       '/pengaduan-tik',
       '/pengaduan',
       '/kinerja',
+      '/penilaian-kinerja',
       '/admin/pengguna',
       '/admin/organisasi',
       '/organisasi/profil',
@@ -41,6 +43,7 @@ describe('menu', () => {
       '/pekerjaan',
       '/pengaduan-tik',
       '/pengaduan',
+      '/penilaian-kinerja',
       '/admin/pengguna',
       '/organisasi/profil',
       '/admin/audit',
@@ -70,6 +73,7 @@ describe('menu', () => {
     ]);
     expect(hrefs(['pimpinan'])).toEqual([
       ...common,
+      '/dasbor-pimpinan',
       '/proyek',
       '/proyek/portofolio',
       '/kode-perencanaan',
@@ -81,6 +85,7 @@ describe('menu', () => {
       '/pengaduan-tik',
       '/pengaduan',
       '/kinerja',
+      '/penilaian-kinerja',
     ]);
     expect(hrefs(['pemberi-pinjaman'])).toEqual([...common, '/proyek']);
     expect(hrefs(['admin-opd'])).not.toContain('/proyek');
@@ -102,6 +107,7 @@ describe('menu', () => {
       '/evaluasi',
       '/rekomendasi',
       '/pengaduan-tik',
+      '/penilaian-kinerja',
     ]);
     expect(hrefs(['bpkad'])).not.toContain('/skm');
     // Editor, public page links and the pledge follow /standar-pelayanan.
@@ -150,6 +156,22 @@ describe('menu', () => {
     expect(complaints && mayUse(complaints, ['unit-kerja', 'pengelola-tik'])).toBe(false);
   });
 
+  it("opens the leaders' dashboard to leaders and the assessment to its readers", () => {
+    const dashboard = MENU.find((item) => item.href === '/dasbor-pimpinan');
+    expect(dashboard && mayUse(dashboard, ['pimpinan'])).toBe(true);
+    expect(dashboard && mayUse(dashboard, ['admin-opd', 'evaluator', 'direktur', 'bpkad'])).toBe(
+      false,
+    );
+    // Not a page under /dasbor: it has its own entry.
+    expect(menuItemFor('/dasbor-pimpinan')?.key).toBe('leaderDashboard');
+    expect(menuItemFor('/penilaian-kinerja/DINKES')?.key).toBe('performanceAssessment');
+    const assessment = MENU.find((item) => item.href === '/penilaian-kinerja');
+    expect(assessment && mayUse(assessment, ['direktur'])).toBe(true);
+    expect(assessment && mayUse(assessment, ['kasubdit', 'pelaksana', 'pemberi-pinjaman'])).toBe(
+      false,
+    );
+  });
+
   it('combines the menus of several roles', () => {
     expect(hrefs(['pimpinan', 'admin-opd'])).toContain('/admin/pengguna');
     expect(hrefs(['pimpinan', 'admin-opd'])).toContain('/admin/audit');
@@ -171,8 +193,12 @@ describe('menu', () => {
 describe('session refresh', () => {
   it('runs the proxy (token refresh, sign-in redirect) before every menu page', async () => {
     const { config } = await import('@/proxy');
+    // `/dasbor/:path*` does not match /dasbor-pimpinan: a prefix must end at a path segment.
     const covered = (href: string) =>
-      config.matcher.some((pattern) => href.startsWith(pattern.replace('/:path*', '')));
+      config.matcher.some((pattern) => {
+        const base = pattern.replace('/:path*', '');
+        return href === base || href.startsWith(`${base}/`);
+      });
     expect(MENU.map((item) => item.href).filter((href) => !covered(href))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ export interface MenuItem {
   /** Key under `menu` in messages/*.json. */
   key:
     | 'dashboard'
+    | 'leaderDashboard'
     | 'profile'
     | 'documents'
     | 'notifications'
@@ -25,6 +26,7 @@ export interface MenuItem {
     | 'ictComplaints'
     | 'publicComplaints'
     | 'performance'
+    | 'performanceAssessment'
     | 'workingCalendar';
   /** Roles that may use the page; `'signed-in'` means every signed-in user. */
   roles: readonly Role[] | 'signed-in';
@@ -43,6 +45,8 @@ export const MENU: readonly MenuItem[] = [
   { href: '/notifikasi', key: 'notifications', roles: 'signed-in' },
   // Every step's service time counts working days of this calendar; super-admin imports it.
   { href: '/kalender-kerja', key: 'workingCalendar', roles: 'signed-in' },
+  // Every module on one screen for the head of region (Perwali 64 §17(2)); services/insights.
+  { href: '/dasbor-pimpinan', key: 'leaderDashboard', roles: ['pimpinan', 'super-admin'] },
   // SIPOPI (DOMAIN.md §3): pelaksana and the lender see only their own projects; the projects
   // service filters, the page only needs the role.
   {
@@ -132,6 +136,13 @@ export const MENU: readonly MenuItem[] = [
     href: '/kinerja',
     key: 'performance',
     roles: ['direktur', 'kasubdit', 'pengelola-tik', 'super-admin', 'pimpinan'],
+  },
+  // Performance assessment (Perwali 64 §17(4)f): leaders and evaluators all organizations,
+  // admin-opd and direktur their own; the insights service scopes each assessment.
+  {
+    href: '/penilaian-kinerja',
+    key: 'performanceAssessment',
+    roles: ['pimpinan', 'super-admin', 'admin-opd', 'direktur', 'evaluator'],
   },
   { href: '/admin/pengguna', key: 'users', roles: ['super-admin', 'admin-opd'] },
   { href: '/admin/organisasi', key: 'organizations', roles: ['super-admin'] },

@@ -25,6 +25,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             <Link href="/hasil-survei">{tSurvey('results')}</Link>
             <Link href="/lapor">{tComplaint('file')}</Link>
             <Link href="/lacak">{tComplaint('track')}</Link>
+            <Link href="/data-terbuka">{t('openData')}</Link>
             <Link href="/verifikasi">{t('verify')}</Link>
             {user ? (
               <a href="/dasbor" className={styles.cta}>

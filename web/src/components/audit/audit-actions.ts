@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'SIGNATURE',
   'WITHDRAWAL',
   'CONFIDENTIALITY_CHANGE',
+  'PARTNER_READ',
+  'PARTNER_REFUSED',
 ];
 
 export function toAuditAction(value: string | undefined | null): AuditAction | undefined {

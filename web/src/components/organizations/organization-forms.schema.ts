@@ -22,24 +22,38 @@ export type CreateOrganizationValues = z.infer<ReturnType<typeof createOrganizat
 
 /** Mirrors the identity service's rules for the service-provider profile. */
 export function organizationProfileSchema(t: Translate) {
-  return z.object({
-    address: optional(500, t),
-    phone: optional(40, t).regex(/^([0-9+()\-\s]{5,40})?$/, t('phone')),
-    email: optional(200, t).refine((v) => !v || z.email().safeParse(v).success, t('email')),
-    website: optional(300, t).regex(/^(https?:\/\/\S+)?$/, t('url')),
-    headName: optional(200, t),
-    headPosition: optional(200, t),
-    legalBasis: optional(25_000, t),
-    tasksAndFunctions: optional(10_000, t),
-    openingHours: z
-      .array(
-        z.object({
-          days: z.string().trim().min(1, t('required')).max(100, t('tooLong')),
-          hours: z.string().trim().min(1, t('required')).max(100, t('tooLong')),
-        }),
-      )
-      .max(14, t('tooLong')),
-  });
+  const coordinate = (limit: number) =>
+    z
+      .string()
+      .trim()
+      .refine((v) => !v || (Number.isFinite(Number(v)) && Math.abs(Number(v)) <= limit), {
+        message: t('coordinates'),
+      });
+  return z
+    .object({
+      address: optional(500, t),
+      phone: optional(40, t).regex(/^([0-9+()\-\s]{5,40})?$/, t('phone')),
+      email: optional(200, t).refine((v) => !v || z.email().safeParse(v).success, t('email')),
+      website: optional(300, t).regex(/^(https?:\/\/\S+)?$/, t('url')),
+      headName: optional(200, t),
+      headPosition: optional(200, t),
+      legalBasis: optional(25_000, t),
+      tasksAndFunctions: optional(10_000, t),
+      openingHours: z
+        .array(
+          z.object({
+            days: z.string().trim().min(1, t('required')).max(100, t('tooLong')),
+            hours: z.string().trim().min(1, t('required')).max(100, t('tooLong')),
+          }),
+        )
+        .max(14, t('tooLong')),
+      latitude: coordinate(90),
+      longitude: coordinate(180),
+    })
+    .refine((v) => !v.latitude === !v.longitude, {
+      message: t('coordinates'),
+      path: ['longitude'],
+    });
 }
 
 export type OrganizationProfileValues = z.infer<ReturnType<typeof organizationProfileSchema>>;

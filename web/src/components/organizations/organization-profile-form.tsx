@@ -89,6 +89,8 @@ export function OrganizationProfileForm({ code, name, initialValues, organizatio
           days: slot.days.trim(),
           hours: slot.hours.trim(),
         })),
+        latitude: values.latitude ? Number(values.latitude) : null,
+        longitude: values.longitude ? Number(values.longitude) : null,
       },
     });
     setSaving(false);
@@ -138,6 +140,17 @@ export function OrganizationProfileForm({ code, name, initialValues, organizatio
             <span />
             <TextInput label={t('headName')} {...form.getInputProps('headName')} />
             <TextInput label={t('headPosition')} {...form.getInputProps('headPosition')} />
+            <TextInput
+              label={t('latitude')}
+              description={t('coordinatesHint')}
+              inputMode="decimal"
+              {...form.getInputProps('latitude')}
+            />
+            <TextInput
+              label={t('longitude')}
+              inputMode="decimal"
+              {...form.getInputProps('longitude')}
+            />
           </SimpleGrid>
           <Textarea
             label={t('legalBasis')}

@@ -28,6 +28,8 @@ const ProfileQuery = graphql(`
           days
           hours
         }
+        latitude
+        longitude
       }
       officers {
         id
@@ -102,6 +104,8 @@ export default async function OrganizationProfilePage({
               days,
               hours,
             })),
+            latitude: organization.profile.latitude?.toString() ?? '',
+            longitude: organization.profile.longitude?.toString() ?? '',
           }}
         />
       ) : null}

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { eventsUpstreamUrl, lastEventIdOf, streamResponseHeaders } from './event-proxy';
+import {
+  fileResponseHeaders,
+  gatewayUrl,
+  lastEventIdOf,
+  streamResponseHeaders,
+} from './gateway-proxy';
 
-describe('events BFF', () => {
+describe('gateway BFF helpers', () => {
   it('maps onto the gateway origin', () => {
-    expect(eventsUpstreamUrl('http://127.0.0.1:4000/graphql')).toBe('http://127.0.0.1:4000/events');
-    expect(eventsUpstreamUrl('https://api.pemda.go.id/graphql')).toBe(
-      'https://api.pemda.go.id/events',
+    expect(gatewayUrl('http://127.0.0.1:4000/graphql', '/events')).toBe(
+      'http://127.0.0.1:4000/events',
+    );
+    expect(gatewayUrl('https://api.pemda.go.id/graphql', '/insights/brief.pdf?period=2026')).toBe(
+      'https://api.pemda.go.id/insights/brief.pdf?period=2026',
     );
   });
 
@@ -28,5 +35,23 @@ describe('events BFF', () => {
     expect(headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(headers.get('cache-control')).toBe('no-cache, no-transform');
     expect(headers.get('x-accel-buffering')).toBe('no');
+  });
+
+  it('passes a file on with its type, size and name only, never cached', () => {
+    const headers = fileResponseHeaders(
+      new Headers({
+        'content-type': 'application/pdf',
+        'content-length': '2048',
+        'content-disposition': 'attachment; filename="ringkasan-2026.pdf"',
+        'set-cookie': 'upstream=1',
+        'cache-control': 'public, max-age=600',
+      }),
+    );
+    expect(Object.fromEntries(headers)).toEqual({
+      'cache-control': 'no-store',
+      'content-type': 'application/pdf',
+      'content-length': '2048',
+      'content-disposition': 'attachment; filename="ringkasan-2026.pdf"',
+    });
   });
 });
