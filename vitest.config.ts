@@ -100,6 +100,14 @@ export default defineConfig({
         extends: true,
         test: {
           ...withInfrastructure,
+          name: '@sipadu/insights',
+          include: ['services/insights/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...withInfrastructure,
           name: '@sipadu/gateway',
           include: ['gateway/src/**/*.spec.ts'],
         },

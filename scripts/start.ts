@@ -34,6 +34,8 @@ export function platformEnvironment(urls: InfraUrls): NodeJS.ProcessEnv {
     KEYCLOAK_URL: urls.keycloakUrl,
     KEYCLOAK_ISSUER: issuer,
     KEYCLOAK_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
+    // The insights service reads the owning services with its own client-credentials token.
+    KEYCLOAK_TOKEN_URL: `${issuer}/protocol/openid-connect/token`,
     SMTP_URL: urls.smtpUrl,
     // Links in e-mails and seal QR codes point at the portal.
     PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? WEB_URL,
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     const composed = composeSupergraphFile();
     if (!composed.ok) throw new Error(`komposisi supergraph gagal:\n${composed.errors.join('\n')}`);
 
+    // In port order, so insights (4007) starts last, once every owner it reads is ready.
     const services = existingServices();
     for (const unit of services) {
       const log = logFile(unit.name);
@@ -167,6 +170,13 @@ const DEV_USERS: [string, string][] = [
   ['pemberi-tugas', 'DPUPR'],
 ];
 
+/** Partner clients of the Keycloak dev realm (keycloak/dev-overlay.json): id, dev secret, scope. */
+const PARTNER_CLIENTS: [string, string, string][] = [
+  ['sipadu-partner', 'sipadu-partner-dev-secret', 'SIPD: kode perencanaan, proyek dan realisasi'],
+  ['mitra-ptsmi', 'mitra-ptsmi-dev-secret', 'PT SMI: proyeknya dan status dokumennya'],
+  ['mitra-provinsi', 'mitra-provinsi-dev-secret', 'provinsi: IKM, statistik pengaduan, penilaian'],
+];
+
 function printBanner(urls: InfraUrls, services: string[], started: number): void {
   const lines = [
     '',
@@ -175,8 +185,11 @@ function printBanner(urls: InfraUrls, services: string[], started: number): void
     `  Portal web       ${WEB_URL}  ← buka di peramban, masuk dengan akun demo di bawah`,
     `  Tanpa akun       ${WEB_URL}/layanan (standar pelayanan, survei kepuasan), ${WEB_URL}/hasil-survei (IKM)`,
     `                   ${WEB_URL}/lapor (pengaduan masyarakat), ${WEB_URL}/lacak (lacak dengan kode)`,
+    `                   ${WEB_URL}/data-terbuka (katalog data terbuka, unduh CSV/JSON)`,
+    `  Pimpinan         ${WEB_URL}/dasbor-pimpinan (masuk sebagai pimpinan), ${WEB_URL}/penilaian-kinerja`,
     `  Gateway GraphQL  http://localhost:${GATEWAY_PORT}/graphql`,
     `  Open311          http://localhost:${GATEWAY_PORT}/open311/v2/services.json  (pengaduan, GeoReport v2)`,
+    `  Data terbuka     http://localhost:${GATEWAY_PORT}/open-data/catalog.json  (katalog DCAT)`,
     ...services.map((line) => `  ${line}`),
     `  Keycloak         ${urls.keycloakUrl}  (konsol admin ${urls.keycloakUrl}/admin — ${KEYCLOAK_DEV_ADMIN.username} / ${KEYCLOAK_DEV_ADMIN.password})`,
     // The API, not the web UI: the Mailpit built from its Go module has no UI assets.
@@ -192,6 +205,10 @@ function printBanner(urls: InfraUrls, services: string[], started: number): void
     'Token untuk skrip (klien sipadu-test, password grant):',
     `  curl -s -d grant_type=password -d client_id=sipadu-test -d username=admin-opd -d 'password=${DEV_PASSWORD}' \\`,
     `    ${urls.keycloakUrl}/realms/${KEYCLOAK_REALM}/protocol/openid-connect/token`,
+    'Klien mitra (client credentials; docs/partner-guide.md, contoh: npm run partner:example):',
+    ...PARTNER_CLIENTS.map(
+      ([client, secret, what]) => `  ${client.padEnd(15)} ${secret.padEnd(27)} ${what}`,
+    ),
     `Log tiap layanan: ${path.relative(process.cwd(), logFile('<nama>'))}`,
     '',
   ];

@@ -10,6 +10,7 @@ import { loadGatewayEnvironment } from '../gateway/src/environment.js';
 import { REPO_ROOT } from '../scripts/lib/infra/paths.js';
 import { consultationsEnvironment } from '../services/consultations/src/environment.js';
 import { identityEnvironment } from '../services/identity/src/environment.js';
+import { insightsEnvironment } from '../services/insights/src/environment.js';
 import { notificationsEnvironment } from '../services/notifications/src/environment.js';
 import { surveysEnvironment } from '../services/surveys/src/environment.js';
 
@@ -323,6 +324,38 @@ describe('docker-compose.yml', () => {
     ).toBe('http://consultations:4005/graphql');
     expect(service('gateway').depends_on).toMatchObject({
       consultations: { condition: 'service_healthy' },
+    });
+  });
+
+  it('runs the insights service after every owner it reads, with its client secret and the gateway in front', () => {
+    const insights = service('insights');
+    const env = insightsEnvironment(environmentOf(insights));
+    expect(env).toMatchObject({ HOST: '0.0.0.0', PORT: 4007 });
+    // It reads each owning service in its container, with a token from Keycloak's internal address.
+    const owners = ['identity', 'documents', 'projects', 'surveys', 'consultations'] as const;
+    for (const owner of owners) {
+      expect(env[`${owner.toUpperCase() as Uppercase<typeof owner>}_URL`], owner).toBe(
+        `http://${owner}:${environmentOf(service(owner)).PORT}`,
+      );
+      expect(insights.depends_on, owner).toMatchObject({
+        [owner]: { condition: 'service_healthy' },
+      });
+    }
+    expect(env.KEYCLOAK_TOKEN_URL).toBe(
+      'http://keycloak:8080/realms/sipadu/protocol/openid-connect/token',
+    );
+    // The client secret can come from the shell or .env; the default is the dev realm's.
+    expect(insights.environment).toMatchObject({
+      INSIGHTS_CLIENT_SECRET: expect.stringMatching(/^\$\{INSIGHTS_CLIENT_SECRET:-.{16,}\}$/),
+    });
+    const realm = read('keycloak/realm-dev.json');
+    expect(realm).toContain(env.INSIGHTS_CLIENT_SECRET);
+    expect(env.PUBLIC_API_URL).toBe('http://localhost:4000');
+    expect(loadGatewayEnvironment(environmentOf(service('gateway'))).subgraphUrls.insights).toBe(
+      'http://insights:4007/graphql',
+    );
+    expect(service('gateway').depends_on).toMatchObject({
+      insights: { condition: 'service_healthy' },
     });
   });
 });

@@ -172,6 +172,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       'documents',
       'gateway',
       'identity',
+      'insights',
       'notifications',
       'projects',
       'surveys',
@@ -197,7 +198,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     }
   });
 
-  it('lets subgraphs accept traffic only from the gateway', () => {
+  it('lets subgraphs accept traffic only from the gateway and the insights service', () => {
     const deny = specOf<NetworkPolicySpec & { policyTypes: string[] }>(
       find(overlay, 'NetworkPolicy', 'default-deny-ingress'),
     );
@@ -209,8 +210,10 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     );
     expect(policy.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/component': 'subgraph' });
     const peers = (policy.ingress ?? []).flatMap((rule) => rule.from ?? []);
+    // Insights reads the owners' numbers directly (it keeps no copy of them).
     expect(peers).toEqual([
       { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'gateway' } } },
+      { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'insights' } } },
     ]);
 
     // No other policy admits anything in the cluster to the subgraphs except Prometheus' namespace.
@@ -235,7 +238,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     ]);
   });
 
-  it('routes /, /graphql, /files, /events and /open311 with upload, cookie and SSE settings', () => {
+  it('routes /, /graphql, /files, /events, /open311, /open-data and /insights with upload, cookie and SSE settings', () => {
     const routes = new Map<string, { service: string; annotations: Labels }>();
     const webHost = config(overlay, 'sipadu-config').NEXTAUTH_URL!.replace(/^https?:\/\//, '');
     for (const ingress of resources(overlay, 'Ingress')) {
@@ -258,6 +261,9 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       '/api/events': 'web',
       '/.well-known/sipadu-signing-keys.json': 'gateway',
       '/open311': 'gateway',
+      '/open-data': 'gateway',
+      '/insights': 'gateway',
+      '/api/dasbor/stream': 'web',
     });
     // Uploads reach the gateway directly and through the portal's file BFF.
     for (const upload of ['/files', '/api/files']) {
@@ -266,7 +272,8 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect(files['nginx.ingress.kubernetes.io/proxy-request-buffering'], upload).toBe('off');
     }
     // Event streams from the gateway and through the portal's event BFF stay open, unbuffered.
-    for (const stream of ['/events', '/api/events']) {
+    // So does the leaders' dashboard stream (/insights/stream).
+    for (const stream of ['/events', '/api/events', '/insights', '/api/dasbor/stream']) {
       const events = routes.get(stream)!.annotations;
       expect(events['nginx.ingress.kubernetes.io/proxy-buffering'], stream).toBe('off');
       expect(
@@ -288,6 +295,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       ['projects', 4003],
       ['surveys', 4004],
       ['consultations', 4005],
+      ['insights', 4007],
     ] as const) {
       const service = specOf<{ ports: { port: number }[] }>(find(overlay, 'Service', name));
       expect(service.ports.map((p) => p.port)).toContain(port);
@@ -304,6 +312,34 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     // Generated Secrets (dev) carry a hash suffix that kustomize also writes into the reference.
     expect(secret?.name).toMatch(/^sipadu-consultations(-\w+)?$/);
     if (overlay === 'dev') expect(find(overlay, 'Secret', 'sipadu-consultations')).toBeDefined();
+  });
+
+  it('gives insights and Keycloak one client secret and points insights at the owners and the public gateway', () => {
+    const secretOf = (deployment: string, variable: string) =>
+      specOf<Workload>(
+        find(overlay, 'Deployment', deployment),
+      ).template.spec.containers[0]!.env?.find((e) => e.name === variable)?.valueFrom?.secretKeyRef;
+    const insightsSecret = secretOf('insights', 'INSIGHTS_CLIENT_SECRET');
+    expect(insightsSecret?.name).toMatch(/^sipadu-insights(-\w+)?$/);
+    // Keycloak fills the realm's ${SIPADU_INSIGHTS_SECRET} from the very same key.
+    expect(secretOf('keycloak', 'SIPADU_INSIGHTS_SECRET')).toEqual(insightsSecret);
+    const realm = readFileSync(join(REPO_ROOT, 'keycloak/realm-production.json'), 'utf8');
+    for (const placeholder of realm.matchAll(/"\$\{(\w+_SECRET)\}"/g)) {
+      expect(secretOf('keycloak', placeholder[1]!), placeholder[1]).toBeDefined();
+    }
+    const insights = config(overlay, 'insights-config');
+    expect(insights.KEYCLOAK_TOKEN_URL).toBe(
+      'http://keycloak.sipadu.svc:8080/realms/sipadu/protocol/openid-connect/token',
+    );
+    expect(insights.PUBLIC_API_URL).toBe(config(overlay, 'sipadu-config').NEXTAUTH_URL);
+    if (overlay === 'dev') expect(find(overlay, 'Secret', 'sipadu-insights')).toBeDefined();
+  });
+
+  it('creates the application user on every subgraph’s database', () => {
+    const script = config(overlay, 'mongo-init')['init-replica-set.js']!;
+    for (const subgraph of resources(overlay, 'Deployment').filter(isSubgraph)) {
+      expect(script, nameOf(subgraph)).toContain(`'sipadu_${nameOf(subgraph)}'`);
+    }
   });
 
   it('keeps public URLs, Keycloak hostname and ingress hosts consistent', () => {
@@ -432,6 +468,7 @@ describe('overlay production', () => {
       'projects',
       'surveys',
       'consultations',
+      'insights',
       'gateway',
       'web',
     ]) {

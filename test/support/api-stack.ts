@@ -1,12 +1,13 @@
-// The API as clients meet it in tests: the identity, documents, notifications, projects, surveys and
-// consultations subgraphs on throwaway databases (seeded) behind the gateway composed from the real
-// SDL. Infrastructure comes from the Vitest global setup.
+// The API as clients meet it in tests: the identity, documents, notifications, projects, surveys,
+// consultations and insights subgraphs on throwaway databases (seeded) behind the gateway composed
+// from the real SDL. Infrastructure comes from the Vitest global setup.
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@sipadu/events';
 import { createLogger } from '@sipadu/service-kit';
+import { tokenEndpoint } from '@sipadu/test-kit';
 import mongoose from 'mongoose';
 import {
   startConsultationsService,
@@ -17,6 +18,11 @@ import { startDocumentsService } from '../../services/documents/src/app.js';
 import { documentsEnvironment } from '../../services/documents/src/environment.js';
 import { startIdentityService } from '../../services/identity/src/app.js';
 import { identityEnvironment } from '../../services/identity/src/environment.js';
+import {
+  startInsightsService,
+  type RunningInsightsService,
+} from '../../services/insights/src/app.js';
+import { insightsEnvironment } from '../../services/insights/src/environment.js';
 import { startNotificationsService } from '../../services/notifications/src/app.js';
 import { notificationsEnvironment } from '../../services/notifications/src/environment.js';
 import { startProjectsService } from '../../services/projects/src/app.js';
@@ -39,6 +45,8 @@ export interface ApiStack {
   notificationsOrigin: string;
   /** The consultations service, for tests that move its clock (sweeps, recaps) or inspect it. */
   consultations: RunningConsultationsService;
+  /** The insights service (dashboard, assessment, open data), to inspect its alerts or activity. */
+  insights: RunningInsightsService;
   stop(): Promise<void>;
 }
 
@@ -68,6 +76,8 @@ export interface ApiStackOptions {
   notificationsPollMs?: number;
   /** Loads the SIPUTRI demo standards, pledges and survey responses (off: tests make their own). */
   seedSurveys?: boolean;
+  /** The gateway's requests per minute per partner client (PARTNER_RATE_LIMIT; its default otherwise). */
+  partnerRateLimit?: number;
 }
 
 export async function startApiStack(
@@ -91,10 +101,12 @@ export async function startApiStack(
     const projectsDatabase = `${database}-projects`;
     const surveysDatabase = `${database}-surveys`;
     const consultationsDatabase = `${database}-consultations`;
+    const insightsDatabase = `${database}-insights`;
     for (const name of [
       consultationsDatabase,
       database,
       documentsDatabase,
+      insightsDatabase,
       notificationsDatabase,
       projectsDatabase,
       surveysDatabase,
@@ -113,6 +125,7 @@ export async function startApiStack(
       projects: `projects-${database}`,
       surveys: `surveys-${database}`,
       consultations: `consultations-${database}`,
+      insights: `insights-${database}`,
     };
     await removeConsumers(env.NATS_URL, Object.values(consumerPrefixes));
     stops.push(() => removeConsumers(env.NATS_URL, Object.values(consumerPrefixes)));
@@ -215,6 +228,27 @@ export async function startApiStack(
     );
     stops.push(() => documents.stop());
 
+    // Last: it reads every owner directly (their own ports) with its client-credentials token.
+    const baseUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
+    const insights = await startInsightsService(
+      insightsEnvironment({
+        ...process.env,
+        PORT: '0',
+        MONGO_DATABASE: insightsDatabase,
+        LOG_LEVEL: 'silent',
+        CONSUMER_PREFIX: consumerPrefixes.insights,
+        CONSUMER_DELIVER_FROM: 'new',
+        IDENTITY_URL: baseUrl(identity.url),
+        DOCUMENTS_URL: baseUrl(documents.url),
+        PROJECTS_URL: baseUrl(projects.url),
+        SURVEYS_URL: baseUrl(surveys.url),
+        CONSULTATIONS_URL: baseUrl(consultations.url),
+        KEYCLOAK_TOKEN_URL: tokenEndpoint(),
+        INSIGHTS_CLIENT_SECRET: 'sipadu-insights-dev-secret',
+      }),
+    );
+    stops.push(() => insights.stop());
+
     const composed = composeSubgraphs(readSubgraphSources(REPO_ROOT));
     if (!composed.ok) throw new Error(composed.errors.join('\n'));
     const gateway = await createGatewayApp(
@@ -224,11 +258,16 @@ export async function startApiStack(
         PORT: '0',
         LOG_LEVEL: 'silent',
         IDENTITY_URL: identity.url,
-        DOCUMENTS_URL: documents.url.replace(/\/graphql$/, ''),
+        DOCUMENTS_URL: baseUrl(documents.url),
         NOTIFICATIONS_URL: notifications.origin,
-        PROJECTS_URL: projects.url.replace(/\/graphql$/, ''),
-        SURVEYS_URL: surveys.url.replace(/\/graphql$/, ''),
-        CONSULTATIONS_URL: consultations.url.replace(/\/graphql$/, ''),
+        PROJECTS_URL: baseUrl(projects.url),
+        SURVEYS_URL: baseUrl(surveys.url),
+        CONSULTATIONS_URL: baseUrl(consultations.url),
+        // Also the target of /insights (the dashboard's stream and brief) and /open-data.
+        INSIGHTS_URL: baseUrl(insights.url),
+        ...(options.partnerRateLimit
+          ? { PARTNER_RATE_LIMIT: String(options.partnerRateLimit) }
+          : {}),
       }),
       { supergraphSdl: composed.supergraphSdl },
     );
@@ -239,6 +278,7 @@ export async function startApiStack(
       gatewayOrigin: new URL(gatewayUrl).origin,
       notificationsOrigin: notifications.origin,
       consultations,
+      insights,
       stop,
     };
   } catch (error) {

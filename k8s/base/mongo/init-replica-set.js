@@ -14,6 +14,7 @@ const databases = [
   'sipadu_projects',
   'sipadu_surveys',
   'sipadu_consultations',
+  'sipadu_insights',
   'sipadu_performance',
   'sipadu_sipd',
 ];

@@ -55,6 +55,7 @@ export const systemPrincipal: Principal = Object.freeze<Principal>({
   organizationCode: null,
   roles: ['super-admin'],
   clientId: null,
+  scopes: [],
   expiresAt: Number.MAX_SAFE_INTEGER,
 });
 
