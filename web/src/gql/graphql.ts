@@ -269,6 +269,8 @@ export type ScoringMethodInput = {
   description: string;
   components: Array<ScoringComponentInput>;
   grades: Array<ScoringGradeInput>;
+  /** 0–100; bila dikosongkan, nilai versi yang berlaku dipakai. */
+  minimumCoverage?: number | null | undefined;
 };
 
 export type ScoringComponentInput = {
@@ -2294,6 +2296,7 @@ export type AssessmentDetailQuery = {
     organizationCode: string;
     organizationName: string;
     score: number | null;
+    coverage: number;
     grade: string | null;
     gradeLabel: string | null;
     rank: number | null;
@@ -2325,6 +2328,7 @@ export type ScoringMethodFieldsFragment = {
   description: string;
   publishedAt: string;
   publishedBy: string | null;
+  minimumCoverage: number;
   components: Array<{
     key: AssessmentComponentKey;
     label: string;
@@ -4140,6 +4144,7 @@ export const ScoringMethodFieldsFragmentDoc = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumCoverage' } },
         ],
       },
     },
@@ -12097,6 +12102,7 @@ export const AssessmentDetailDocument = {
                   },
                 },
                 { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'gradeLabel' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
@@ -12224,6 +12230,7 @@ export const ScoringMethodDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumCoverage' } },
         ],
       },
     },
@@ -12326,6 +12333,7 @@ export const ScoringMethodHistoryDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumCoverage' } },
         ],
       },
     },
@@ -12420,6 +12428,7 @@ export const UpdateScoringMethodDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumCoverage' } },
         ],
       },
     },

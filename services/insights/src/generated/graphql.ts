@@ -141,6 +141,11 @@ export type PerformanceAssessment = {
   gradeLabel: Maybe<Scalars['String']['output']>;
   /** Peringkat di antara organisasi yang bernilai pada periode itu (1 = terbaik). */
   rank: Maybe<Scalars['Int']['output']>;
+  /**
+   * Bagian bobot (0–100) dari komponen yang berdata. Di bawah `minimumCoverage` metode, nilai tetap
+   * ditampilkan tetapi tanpa predikat dan tanpa peringkat (data belum cukup untuk dibandingkan).
+   */
+  coverage: Scalars['Float']['output'];
   methodVersion: Scalars['Int']['output'];
   components: Array<AssessmentComponent>;
 };
@@ -193,6 +198,11 @@ export type ScoringMethod = {
   components: Array<ScoringComponent>;
   /** Ambang predikat, dari nilai minimum tertinggi. */
   grades: Array<ScoringGrade>;
+  /**
+   * Cakupan data minimum (persen bobot komponen yang berdata) agar organisasi diberi predikat dan
+   * peringkat; mencegah satu komponen saja menentukan peringkat.
+   */
+  minimumCoverage: Scalars['Float']['output'];
   publishedAt: Scalars['String']['output'];
   publishedBy: Maybe<Scalars['String']['output']>;
 };
@@ -227,6 +237,8 @@ export type ScoringMethodInput = {
   description: Scalars['String']['input'];
   components: Array<ScoringComponentInput>;
   grades: Array<ScoringGradeInput>;
+  /** 0–100; bila dikosongkan, nilai versi yang berlaku dipakai. */
+  minimumCoverage?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type ScoringComponentInput = {
@@ -691,6 +703,7 @@ export type PerformanceAssessmentResolvers<ContextType = ServiceContext, ParentT
   grade?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gradeLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   methodVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['AssessmentComponent']>, ParentType, ContextType>;
 }>;
@@ -728,6 +741,7 @@ export type ScoringMethodResolvers<ContextType = ServiceContext, ParentType exte
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['ScoringComponent']>, ParentType, ContextType>;
   grades?: Resolver<Array<ResolversTypes['ScoringGrade']>, ParentType, ContextType>;
+  minimumCoverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

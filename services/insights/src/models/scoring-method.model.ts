@@ -1,13 +1,15 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { MethodDefinition } from '../scoring/default-method.js';
+import { DEFAULT_MINIMUM_COVERAGE, type MethodDefinition } from '../scoring/default-method.js';
 
 /**
  * One published version of the scoring method (`_id` = version number). Versions are never
  * changed: publishing inserts the next number, and the unique `_id` makes two concurrent
  * publishers of the same number collide instead of both winning.
  */
-export interface ScoringMethodRecord extends Omit<MethodDefinition, 'version'> {
+export interface ScoringMethodRecord extends Omit<MethodDefinition, 'version' | 'minimumCoverage'> {
   _id: number;
+  /** Absent on versions stored before the setting existed. */
+  minimumCoverage?: number;
   publishedAt: Date;
   /** Name of the super-admin who published it; null for the built-in version 1. */
   publishedBy: string | null;
@@ -34,6 +36,8 @@ const schema = new Schema<ScoringMethodRecord>(
     description: { type: String, required: true },
     components: { type: [component], required: true },
     grades: { type: [grade], required: true },
+    // Versions stored before the setting existed read as the default.
+    minimumCoverage: { type: Number, default: DEFAULT_MINIMUM_COVERAGE },
     publishedAt: { type: Date, required: true },
     publishedBy: { type: String, default: null },
     publishedById: { type: String, default: null },

@@ -115,6 +115,8 @@ export interface MethodDefinition {
   description: string;
   components: StoredComponent[];
   grades: StoredGrade[];
+  /** Share of the weight (0–100) that must have data for a grade and a rank. */
+  minimumCoverage: number;
 }
 
 const DEFAULT_WEIGHTS: Record<AssessmentComponentKey, number> = {
@@ -135,6 +137,12 @@ export const DEFAULT_GRADES: readonly StoredGrade[] = [
   { grade: 'C', label: 'Kurang Baik', minScore: 65 },
   { grade: 'D', label: 'Tidak Baik', minScore: 0 },
 ];
+
+/**
+ * Half the weight: an organization known from one small component only (e.g. a few ICT tickets)
+ * is shown but not ranked against agencies measured on most of the method.
+ */
+export const DEFAULT_MINIMUM_COVERAGE = 50;
 
 /** The component as stored in a version, with the given weight and parameter values. */
 export function storedComponent(
@@ -163,10 +171,12 @@ export const DEFAULT_METHOD: MethodDefinition = {
     'Nilai 0–100 per organisasi dan periode dari angka modul pemiliknya: IKM (SIPUTRI), ' +
     'penanganan pengaduan masyarakat, kepatuhan waktu layanan SI-KIMR, dan ketepatan jadwal ' +
     'proyek pinjaman daerah (Perwali 64/2017 pasal 17 ayat (4) huruf f). Komponen tanpa data tidak ' +
-    'dihitung: nilai akhir dibagi jumlah bobot komponen yang berdata. Predikat mengikuti rentang ' +
-    'kinerja IKM PermenPANRB 14/2017.',
+    'dihitung: nilai akhir dibagi jumlah bobot komponen yang berdata. Organisasi yang komponen ' +
+    'berdatanya kurang dari separuh bobot tidak diberi predikat dan peringkat. Predikat mengikuti ' +
+    'rentang kinerja IKM PermenPANRB 14/2017.',
   components: COMPONENT_KEYS.map((key) => storedComponent(key, DEFAULT_WEIGHTS[key])),
   grades: DEFAULT_GRADES.map((grade) => ({ ...grade })),
+  minimumCoverage: DEFAULT_MINIMUM_COVERAGE,
 };
 
 /** A parameter's value in a version (the definition's default when the version lacks it). */

@@ -8,6 +8,7 @@ import { DEFAULT_METHOD, storedComponent, type StoredComponent } from './default
 import {
   assessedProjects,
   complaintHandlingComponent,
+  coverageOf,
   gradeOf,
   loanProjectDelayComponent,
   ranks,
@@ -193,6 +194,18 @@ describe('total, grade and rank', () => {
     ).toBe(76.25); // (2800 + 1800 + 1500) ÷ 80
     expect(totalScore([{ score: null, weight: 50 }])).toBeNull();
     expect(totalScore([{ score: 90, weight: 0 }])).toBeNull();
+  });
+
+  it('measures the share of the weight that has data', () => {
+    const components = [
+      { score: 80, weight: 35 },
+      { score: null, weight: 30 },
+      { score: 40, weight: 20 },
+      { score: null, weight: 15 },
+    ];
+    expect(coverageOf(components)).toBe(55);
+    expect(coverageOf([{ score: null, weight: 100 }])).toBe(0);
+    expect(coverageOf([])).toBe(0);
   });
 
   it('grades from the highest band down', () => {

@@ -279,6 +279,18 @@ export function totalScore(
   );
 }
 
+/** Share of the weight (0–100) carried by the components with data. */
+export function coverageOf(
+  components: ReadonlyArray<{ score: number | null; weight: number }>,
+): number {
+  const total = components.reduce((sum, component) => sum + component.weight, 0);
+  if (total <= 0) return 0;
+  const counted = components
+    .filter((component) => component.score != null)
+    .reduce((sum, component) => sum + component.weight, 0);
+  return round2((100 * counted) / total);
+}
+
 /** The grade whose band holds the score (grades sorted by descending minimum). */
 export function gradeOf(score: number | null, grades: readonly StoredGrade[]): StoredGrade | null {
   if (score == null) return null;

@@ -214,6 +214,30 @@ describe('performance assessment', () => {
     expect(inspektorat.components.every((c) => c.score === null)).toBe(true);
   });
 
+  it('shows but neither grades nor ranks a score built on too little of the method', async () => {
+    const strict = { currentRecord: async () => ({ ...record, minimumCoverage: 70 }) };
+    const list = await new AssessmentService({
+      owners: owners(),
+      scoringMethods: strict as unknown as ScoringMethodService,
+      timeZone: 'Asia/Jakarta',
+    }).list('2026');
+    expect(
+      list.items.map((i) => [
+        i.organizationCode,
+        i.score,
+        i.coverage,
+        i.grade,
+        i.gradeLabel,
+        i.rank,
+      ]),
+    ).toEqual([
+      ['DPUPR', 57, 100, 'D', 'Tidak Baik', 1],
+      // IKM and complaints carry 35 + 30 of the 100 weight points: below the 70 asked for.
+      ['RSUD', 94.62, 65, null, 'Data belum cukup', null],
+      ['INSPEKTORAT', null, 0, null, null, null],
+    ]);
+  });
+
   it('leaves a module that does not answer unscored, never zero', async () => {
     const list = await service(['surveys']).list('2026');
     const dpupr = list.items.find((i) => i.organizationCode === 'DPUPR')!;

@@ -13,6 +13,7 @@ import {
   assessedProjects,
   complaintHandlingComponent,
   formatNumber,
+  coverageOf,
   gradeOf,
   loanProjectDelayComponent,
   ranks,
@@ -37,6 +38,9 @@ import {
   type StatisticRecord,
 } from './owner-client.js';
 import { parsePeriod, periodYear, type AssessmentPeriod } from './period.js';
+
+/** Grade label of a score computed from too small a share of the method's weight. */
+const INSUFFICIENT_DATA = 'Data belum cukup';
 import { methodOf, methodView, type ScoringMethodService } from './scoring-method.service.js';
 
 /** Organization kinds outside the Pemda: they are not assessed. */
@@ -224,25 +228,34 @@ export class AssessmentService {
         };
       });
       const score = totalScore(components);
-      const grade = gradeOf(score, method.grades);
+      const coverage = coverageOf(components);
+      // Too little of the method measured: the score is shown, but neither graded nor ranked.
+      const comparable = coverage >= method.minimumCoverage;
+      const grade = comparable ? gradeOf(score, method.grades) : null;
       return {
         organizationCode: organization.code,
         organizationName: organization.name,
         period,
         score,
+        coverage,
+        comparable,
         grade: grade?.grade ?? null,
-        gradeLabel: grade?.label ?? null,
+        gradeLabel: grade?.label ?? (score == null || comparable ? null : INSUFFICIENT_DATA),
         rank: null as number | null,
         methodVersion: method.version,
         components,
       };
     });
-    const rankOf = ranks(unscored.map((item) => item.score));
+    const rankOf = ranks(unscored.map((item) => (item.comparable ? item.score : null)));
     return unscored
-      .map((item, index) => ({ ...item, rank: rankOf[index] ?? null }))
+      .map(({ comparable: _comparable, ...item }, index) => ({
+        ...item,
+        rank: rankOf[index] ?? null,
+      }))
       .sort(
         (a, b) =>
           (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) ||
+          (b.score ?? -1) - (a.score ?? -1) ||
           a.organizationName.localeCompare(b.organizationName, 'id'),
       );
   }

@@ -21,6 +21,7 @@ function fullDashboard(unavailable: string[] = []): LeaderDashboard {
     grade: index < 10 ? 'A' : 'B',
     gradeLabel: null,
     rank: index + 1,
+    coverage: 100,
     methodVersion: 1,
     components: [],
   }));

@@ -114,6 +114,7 @@ const assessments = {
       score: 80 - index,
       grade: 'B',
       gradeLabel: 'Baik',
+      coverage: 35,
       methodVersion: 1,
       components: [{ key: 'SATISFACTION', score: 70 }],
     })),

@@ -76,6 +76,7 @@ describe('scoring method versions', () => {
     expect(current.version).toBe(1);
     expect(current.publishedBy).toBeNull();
     expect(current.components.map((c) => c.weight)).toEqual([35, 30, 20, 15]);
+    expect(current.minimumCoverage).toBe(50);
     expect(current.components[0]!.parameters).toEqual([
       expect.objectContaining({ key: 'ikmFloor', value: 25 }),
     ]);
@@ -88,6 +89,8 @@ describe('scoring method versions', () => {
     expect(published.publishedBy).toBe('Nama admin-1');
     const satisfaction = published.components.find((c) => c.key === 'SATISFACTION')!;
     expect(satisfaction.parameters[0]!.value).toBe(50);
+    // Left out: the current version's value is kept.
+    expect(published.minimumCoverage).toBe(50);
     const complaints = published.components.find((c) => c.key === 'COMPLAINT_HANDLING')!;
     expect(complaints.parameters.map((p) => p.value)).toEqual([50, 25, 25]);
     expect((await service.current()).version).toBe(2);
@@ -103,6 +106,7 @@ describe('scoring method versions', () => {
 
   it('validates components, weights, parameters and grades in Indonesian', async () => {
     const cases: Array<[Partial<ScoringMethodInput>, string]> = [
+      [{ minimumCoverage: 120 }, 'Cakupan data minimum harus antara 0 dan 100'],
       [
         {
           components: input().components.filter((c) => c.key !== 'SERVICE_TIME'),

@@ -11,6 +11,7 @@ import {
   COMPONENT_DEFINITIONS,
   COMPONENT_KEYS,
   DEFAULT_METHOD,
+  DEFAULT_MINIMUM_COVERAGE,
   parameterValue,
   storedComponent,
   type MethodDefinition,
@@ -32,6 +33,7 @@ export function methodOf(record: ScoringMethodRecord): MethodDefinition {
     description: record.description,
     components: record.components,
     grades: record.grades,
+    minimumCoverage: record.minimumCoverage ?? DEFAULT_MINIMUM_COVERAGE,
   };
 }
 
@@ -157,7 +159,11 @@ export function validateMethodInput(
   if (grades.at(-1)!.minScore !== 0) {
     throw badInput('Predikat terakhir harus bernilai minimum 0 agar setiap nilai berpredikat.');
   }
-  return { name, description, components, grades };
+  const minimumCoverage = input.minimumCoverage ?? current.minimumCoverage;
+  if (!Number.isFinite(minimumCoverage) || minimumCoverage < 0 || minimumCoverage > 100) {
+    throw badInput('Cakupan data minimum harus antara 0 dan 100 (persen bobot).');
+  }
+  return { name, description, components, grades, minimumCoverage };
 }
 
 /** The versioned scoring method (DOMAIN.md §7 penilaian kinerja): weights and thresholds as data. */

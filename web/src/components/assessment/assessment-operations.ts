@@ -51,6 +51,7 @@ export const AssessmentDetailQuery = graphql(`
         to
       }
       score
+      coverage
       grade
       gradeLabel
       rank
@@ -104,6 +105,7 @@ export const ScoringMethodFieldsFragment = graphql(`
       label
       minScore
     }
+    minimumCoverage
   }
 `);
 

@@ -159,6 +159,16 @@ export function ScoringMethodForm({
           </Stack>
         </Fieldset>
 
+        <NumberInput
+          label={t('minimumCoverage')}
+          description={t('minimumCoverageHint')}
+          min={0}
+          max={100}
+          decimalScale={2}
+          maw={320}
+          {...form.getInputProps('minimumCoverage')}
+        />
+
         {serverError ? (
           <Alert color="red" variant="light" role="alert" data-testid="galat-metode">
             {serverError}

@@ -27,6 +27,7 @@ const METHOD = {
     { grade: 'C', label: 'Cukup', minScore: 55 },
     { grade: 'D', label: 'Kurang', minScore: 0 },
   ],
+  minimumCoverage: 50,
 };
 
 const edit = (change: (values: MethodFormValues) => void): MethodFormValues => {
@@ -50,6 +51,7 @@ describe('scoring method form', () => {
         { key: 'LOAN_PROJECT_DELAY', weight: 10, parameters: [] },
       ],
       grades: METHOD.grades,
+      minimumCoverage: 50,
     });
   });
 
@@ -77,6 +79,7 @@ describe('scoring method form', () => {
       draft.components[0]!.parameters[0]!.value = 'abc';
       draft.grades[1]!.minScore = 90;
       draft.grades[2]!.label = '';
+      draft.minimumCoverage = 120;
     });
     expect(methodProblems(values)).toEqual({
       name: 'nameRequired',
@@ -86,6 +89,7 @@ describe('scoring method form', () => {
       weights: 'weightSum',
       'grades.1.minScore': 'gradeOrder',
       'grades.2.grade': 'gradeRequired',
+      minimumCoverage: 'coverageRange',
     });
   });
 });

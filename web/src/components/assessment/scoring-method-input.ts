@@ -12,6 +12,7 @@ export interface MethodFormValues {
     parameters: { key: string; label: string; value: number | string }[];
   }[];
   grades: { grade: string; label: string; minScore: number | string }[];
+  minimumCoverage: number | string;
 }
 
 interface MethodLike {
@@ -24,6 +25,7 @@ interface MethodLike {
     parameters: readonly { key: string; label: string; value: number }[];
   }[];
   grades: readonly { grade: string; label: string; minScore: number }[];
+  minimumCoverage: number;
 }
 
 /** The form's starting values: the method in force. */
@@ -38,6 +40,7 @@ export function formValuesOf(method: MethodLike): MethodFormValues {
       parameters: component.parameters.map(({ key, label, value }) => ({ key, label, value })),
     })),
     grades: method.grades.map(({ grade, label, minScore }) => ({ grade, label, minScore })),
+    minimumCoverage: method.minimumCoverage,
   };
 }
 
@@ -64,7 +67,8 @@ export type MethodProblem =
   | 'parameterNumber'
   | 'gradeRequired'
   | 'gradeRange'
-  | 'gradeOrder';
+  | 'gradeOrder'
+  | 'coverageRange';
 
 /** Problems of the form by field path (`components.0.weight`, `grades.1.minScore` …). */
 export function methodProblems(values: MethodFormValues): Record<string, MethodProblem> {
@@ -94,6 +98,10 @@ export function methodProblems(values: MethodFormValues): Record<string, MethodP
       problems[`grades.${index}.minScore`] = 'gradeOrder';
     }
   });
+  const coverage = numeric(values.minimumCoverage);
+  if (!Number.isFinite(coverage) || coverage < 0 || coverage > 100) {
+    problems.minimumCoverage = 'coverageRange';
+  }
   return problems;
 }
 
@@ -112,5 +120,6 @@ export function methodInput(values: MethodFormValues): ScoringMethodInput {
       label: label.trim(),
       minScore: numeric(minScore),
     })),
+    minimumCoverage: numeric(values.minimumCoverage),
   };
 }

@@ -105,6 +105,9 @@ export async function ScoringMethodView({ method }: { method: ScoringMethodField
             ))}
           </TableTbody>
         </Table>
+        <Text size="sm" mt="sm" data-testid="cakupan-minimum">
+          {t('minimumCoverageRule', { coverage: number(method.minimumCoverage) })}
+        </Text>
       </Paper>
     </Stack>
   );

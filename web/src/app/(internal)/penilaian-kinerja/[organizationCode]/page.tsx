@@ -126,6 +126,7 @@ export default async function AssessmentDetailPage({
                 <AssessmentGrade grade={assessment.grade} label={assessment.gradeLabel} />
               </Fact>
               <Fact label={t('rank')}>{assessment.rank ?? '—'}</Fact>
+              <Fact label={t('coverage')}>{number(assessment.coverage)}%</Fact>
               <Fact label={t('periodRange')}>
                 {dayText(format, assessment.period.from)} – {dayText(format, assessment.period.to)}
               </Fact>
