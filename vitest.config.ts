@@ -42,6 +42,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: '@sipadu/reports', include: ['packages/reports/src/**/*.spec.ts'] },
+      },
+      {
+        extends: true,
         test: {
           ...withInfrastructure,
           name: '@sipadu/directory',

@@ -58,3 +58,20 @@ export async function renderPdf(document: TDocumentDefinitions): Promise<Buffer>
 }
 
 export { CHART_FONT, CHART_TEXT_COLOR, renderChartSvg } from './chart.js';
+export {
+  calendarMonthOf,
+  isPeriodYear,
+  MONTH_NAMES,
+  MONTH_SHORT_NAMES,
+  parsePeriodKey,
+  PERIOD_MAX_YEAR,
+  PERIOD_MIN_YEAR,
+  periodContainingMonth,
+  periodDays,
+  periodKey,
+  periodLabel,
+  periodMonthRange,
+  previousPeriodParts,
+  type PeriodGranularity,
+  type PeriodParts,
+} from './periods.js';

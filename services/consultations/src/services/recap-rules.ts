@@ -1,3 +1,4 @@
+import { MONTH_NAMES, MONTH_SHORT_NAMES } from '@sipadu/reports';
 import { badInput } from '@sipadu/service-kit';
 import { stepClock, type IsoDate, type Workflow, type WorkingCalendar } from '@sipadu/workflow';
 import type { CaseFlow, CaseRecord } from '../models/case.model.js';
@@ -48,20 +49,6 @@ export interface PeriodWindow {
   end: Date;
 }
 
-const MONTH_NAMES = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const YEAR = /^(\d{4})$/;
 const MIN_YEAR = 2000;
@@ -171,7 +158,7 @@ export interface MonthWeek {
 export function monthWeeks(calendar: WorkingCalendar, month: string): MonthWeek[] {
   const window = monthWindow(calendar, month);
   const lastDay = Number(calendar.dateOf(new Date(window.end.getTime() - 1)).slice(8, 10));
-  const short = MONTH_NAMES[Number(month.slice(5, 7)) - 1]?.slice(0, 3) ?? '';
+  const short = MONTH_SHORT_NAMES[Number(month.slice(5, 7)) - 1] ?? '';
   const weeks: MonthWeek[] = [];
   for (let first = 1; first <= lastDay; first += 7) {
     const last = Math.min(first + 6, lastDay);

@@ -1,6 +1,7 @@
 import {
   CHART_FONT as FONT,
   CHART_TEXT_COLOR as TEXT,
+  MONTH_SHORT_NAMES,
   renderChartSvg,
   renderPdf,
 } from '@sipadu/reports';
@@ -32,7 +33,6 @@ const dayFormat = new Intl.DateTimeFormat('id-ID', {
 });
 /** `2026-01-01` → `1 Januari 2026`. */
 const day = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
 /** `125300000000` → `Rp125,3 miliar`; smaller sums in full. */
 export function rupiahShort(amount: number): string {
@@ -49,7 +49,7 @@ export function rupiahShort(amount: number): string {
 
 /** `2026-07` → `Jul 2026`. */
 const monthShort = (month: string) =>
-  `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
+  `${MONTH_SHORT_NAMES[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
 
 const clip = (text: string, max: number) => {
   const flat = text.replace(/\s+/g, ' ').trim();

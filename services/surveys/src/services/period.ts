@@ -1,59 +1,62 @@
+import {
+  calendarMonthOf,
+  isPeriodYear,
+  parsePeriodKey,
+  PERIOD_MAX_YEAR,
+  PERIOD_MIN_YEAR,
+  periodContainingMonth,
+  periodKey,
+  periodLabel,
+  periodMonthRange,
+  previousPeriodParts,
+  type PeriodParts,
+} from '@sipadu/reports';
 import { badInput } from '@sipadu/service-kit';
 import type { PeriodGranularity, PeriodInput, PeriodView } from './types.js';
 
 // Survey periods: a year, or a semester, quarter (triwulan) or month of a year. A response belongs
-// to the four periods containing its submission instant in the Pemda's time zone.
+// to the four periods containing its submission instant in the Pemda's time zone. The key grammar
+// and labels are the shared ones of @sipadu/reports; this adds the API's shape and messages.
 
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
-
-const ROMAN = ['I', 'II', 'III', 'IV'] as const;
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-
-const KEY_PATTERN = /^(\d{4})(?:-(S[12]|Q[1-4]|M(?:0[1-9]|1[0-2])))?$/;
+export { calendarMonthOf };
+export const MIN_YEAR = PERIOD_MIN_YEAR;
+export const MAX_YEAR = PERIOD_MAX_YEAR;
 
 function view(year: number, granularity: PeriodGranularity, part: number | null): PeriodView {
+  const parts = { year, granularity, part };
+  const base = {
+    key: periodKey(parts),
+    granularity,
+    year,
+    semester: null,
+    quarter: null,
+    month: null,
+    label: periodLabel(parts),
+  };
   switch (granularity) {
     case 'YEAR':
-      return blank(year, granularity, `${year}`, `Tahun ${year}`);
+      return base;
     case 'SEMESTER':
-      return {
-        ...blank(year, granularity, `${year}-S${part}`, `Semester ${ROMAN[part! - 1]} ${year}`),
-        semester: part,
-      };
+      return { ...base, semester: part };
     case 'QUARTER':
-      return {
-        ...blank(year, granularity, `${year}-Q${part}`, `Triwulan ${ROMAN[part! - 1]} ${year}`),
-        quarter: part,
-      };
+      return { ...base, quarter: part };
     case 'MONTH':
-      return {
-        ...blank(
-          year,
-          granularity,
-          `${year}-M${String(part).padStart(2, '0')}`,
-          `${MONTHS[part! - 1]} ${year}`,
-        ),
-        month: part,
-      };
+      return { ...base, month: part };
   }
 }
 
-function blank(year: number, granularity: PeriodGranularity, key: string, label: string) {
-  return { key, granularity, year, semester: null, quarter: null, month: null, label };
+const fromParts = ({ year, granularity, part }: PeriodParts) => view(year, granularity, part);
+
+function partsOf({ year, granularity, semester, quarter, month }: PeriodView): PeriodParts {
+  const part =
+    granularity === 'SEMESTER'
+      ? semester
+      : granularity === 'QUARTER'
+        ? quarter
+        : granularity === 'MONTH'
+          ? month
+          : null;
+  return { year, granularity, part };
 }
 
 function inRange(value: number, min: number, max: number): boolean {
@@ -66,7 +69,7 @@ function inRange(value: number, min: number, max: number): boolean {
  */
 export function parsePeriod(input: PeriodInput): PeriodView {
   const { year } = input;
-  if (!inRange(year, MIN_YEAR, MAX_YEAR))
+  if (!isPeriodYear(year))
     throw badInput(`Tahun periode harus antara ${MIN_YEAR} dan ${MAX_YEAR}.`);
   const given = (['semester', 'quarter', 'month'] as const).filter(
     (part) => input[part] !== null && input[part] !== undefined,
@@ -97,33 +100,12 @@ export function toPeriod(period: PeriodInput | PeriodView): PeriodView {
 
 /** The period of a key (`2026`, `2026-S1`, `2026-Q3`, `2026-M07`); BAD_USER_INPUT if malformed. */
 export function periodFromKey(key: string): PeriodView {
-  const match = KEY_PATTERN.exec(key.trim());
-  if (!match)
+  const parts = parsePeriodKey(key);
+  if (!parts)
     throw badInput(`Periode "${key}" tidak dikenal (contoh: 2026, 2026-S1, 2026-Q3, 2026-M07).`);
-  const year = Number(match[1]);
-  if (!inRange(year, MIN_YEAR, MAX_YEAR))
+  if (!isPeriodYear(parts.year))
     throw badInput(`Tahun periode harus antara ${MIN_YEAR} dan ${MAX_YEAR}.`);
-  const part = match[2];
-  if (!part) return view(year, 'YEAR', null);
-  const value = Number(part.slice(1));
-  if (part.startsWith('S')) return view(year, 'SEMESTER', value);
-  if (part.startsWith('Q')) return view(year, 'QUARTER', value);
-  return view(year, 'MONTH', value);
-}
-
-const calendarFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Year and month (1–12) of an instant on the wall clock of `timeZone`. */
-export function calendarMonthOf(date: Date, timeZone: string): { year: number; month: number } {
-  let format = calendarFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' });
-    calendarFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(date);
-  const year = Number(parts.find((p) => p.type === 'year')?.value);
-  const month = Number(parts.find((p) => p.type === 'month')?.value);
-  return { year, month };
+  return fromParts(parts);
 }
 
 /** The period of one granularity that contains month `month` (1–12) of `year`. */
@@ -132,16 +114,7 @@ export function periodContaining(
   month: number,
   granularity: PeriodGranularity,
 ): PeriodView {
-  switch (granularity) {
-    case 'YEAR':
-      return view(year, 'YEAR', null);
-    case 'SEMESTER':
-      return view(year, 'SEMESTER', month <= 6 ? 1 : 2);
-    case 'QUARTER':
-      return view(year, 'QUARTER', Math.ceil(month / 3));
-    case 'MONTH':
-      return view(year, 'MONTH', month);
-  }
+  return fromParts(periodContainingMonth(year, month, granularity));
 }
 
 /**
@@ -157,16 +130,7 @@ export function periodKeysOf(date: Date, timeZone: string): string[] {
 
 /** First and last month (1–12) of a period. */
 export function monthsOf(period: PeriodView): { first: number; last: number } {
-  switch (period.granularity) {
-    case 'YEAR':
-      return { first: 1, last: 12 };
-    case 'SEMESTER':
-      return { first: period.semester! * 6 - 5, last: period.semester! * 6 };
-    case 'QUARTER':
-      return { first: period.quarter! * 3 - 2, last: period.quarter! * 3 };
-    case 'MONTH':
-      return { first: period.month!, last: period.month! };
-  }
+  return periodMonthRange(partsOf(period));
 }
 
 /** The period of `granularity` containing the last month of `period` (e.g. a trend's end). */
@@ -176,21 +140,7 @@ export function periodEndingIn(period: PeriodView, granularity: PeriodGranularit
 
 /** The period just before (same granularity). */
 export function previousPeriod(period: PeriodView): PeriodView {
-  const { year } = period;
-  switch (period.granularity) {
-    case 'YEAR':
-      return view(year - 1, 'YEAR', null);
-    case 'SEMESTER':
-      return period.semester === 1 ? view(year - 1, 'SEMESTER', 2) : view(year, 'SEMESTER', 1);
-    case 'QUARTER':
-      return period.quarter === 1
-        ? view(year - 1, 'QUARTER', 4)
-        : view(year, 'QUARTER', period.quarter! - 1);
-    case 'MONTH':
-      return period.month === 1
-        ? view(year - 1, 'MONTH', 12)
-        : view(year, 'MONTH', period.month! - 1);
-  }
+  return fromParts(previousPeriodParts(partsOf(period)));
 }
 
 /** `count` consecutive periods ending with `period`, oldest first (never before MIN_YEAR). */

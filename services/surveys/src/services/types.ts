@@ -1,3 +1,5 @@
+import type { PeriodGranularity } from '@sipadu/reports';
+
 // Shared shapes of the surveys service (SIPUTRI): what the standards, survey, index and
 // evaluation parts exchange. The GraphQL types are the public contract; these are the internal one.
 
@@ -12,7 +14,7 @@ export interface ServiceRef {
   published: boolean;
 }
 
-export type PeriodGranularity = 'YEAR' | 'SEMESTER' | 'QUARTER' | 'MONTH';
+export type { PeriodGranularity };
 
 /** A period as asked: a year alone, or a year with one of semester, quarter or month. */
 export interface PeriodInput {
