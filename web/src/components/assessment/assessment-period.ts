@@ -2,29 +2,23 @@
 // `2026` a year, `2026-S2` a semester, `2026-Q4` a quarter, `2026-M11` a month. The page keeps
 // the key in `?periode=`; the IKM column asks surveys for the same period as a `PeriodInput`.
 
-export interface AssessmentPeriodInput {
-  year: number;
-  semester?: number;
-  quarter?: number;
-  month?: number;
-}
+import {
+  choiceOfPeriodKey,
+  GRANULARITIES,
+  MIN_YEAR,
+  partsOf,
+  periodInput,
+  periodKey,
+  type PeriodInputValue,
+} from '@/components/survey-admin/survey-period';
 
-const KEY = /^(\d{4})(?:-(S[12]|Q[1-4]|M(?:0[1-9]|1[0-2])))?$/;
-const FIRST_YEAR = 2000;
 /** Years the selector offers, the current one included. */
 const YEARS_SHOWN = 3;
 
-/** The `PeriodInput` of a key, or null when the key is malformed. */
-export function parsePeriodKey(key: string): AssessmentPeriodInput | null {
-  const match = KEY.exec(key.trim().toUpperCase());
-  if (!match) return null;
-  const year = Number(match[1]);
-  const part = match[2];
-  if (!part) return { year };
-  const number = Number(part.slice(1));
-  if (part.startsWith('S')) return { year, semester: number };
-  if (part.startsWith('Q')) return { year, quarter: number };
-  return { year, month: number };
+/** The `PeriodInput` of a key in its canonical spelling (`2026-M07`, not `2026-M7`), else null. */
+export function parsePeriodKey(key: string): PeriodInputValue | null {
+  const choice = choiceOfPeriodKey(key);
+  return choice && periodKey(choice) === key.trim().toUpperCase() ? periodInput(choice) : null;
 }
 
 /** Year of `now` in the Pemda's time zone. */
@@ -40,7 +34,7 @@ export function selectedPeriod(raw: string | undefined, now: Date, timeZone: str
   const current = yearIn(now, timeZone);
   const key = raw?.trim().toUpperCase() ?? '';
   const parsed = parsePeriodKey(key);
-  if (parsed && parsed.year >= FIRST_YEAR && parsed.year <= current + 1) return key;
+  if (parsed && parsed.year >= MIN_YEAR && parsed.year <= current + 1) return key;
   return String(current);
 }
 
@@ -52,17 +46,11 @@ export interface PeriodOptionGroup {
 
 /** Every key of a year, in display order. */
 export function periodKeysOf(year: number): string[] {
-  const months = Array.from(
-    { length: 12 },
-    (_, index) => `${year}-M${String(index + 1).padStart(2, '0')}`,
+  return GRANULARITIES.flatMap((granularity) =>
+    granularity === 'YEAR'
+      ? [String(year)]
+      : partsOf(granularity).map((part) => periodKey({ year, granularity, part })),
   );
-  return [
-    String(year),
-    `${year}-S1`,
-    `${year}-S2`,
-    ...[1, 2, 3, 4].map((quarter) => `${year}-Q${quarter}`),
-    ...months,
-  ];
 }
 
 /** The selector's groups, newest year first; the selected key's year is always offered. */

@@ -1,35 +1,14 @@
 'use client';
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
 import { formatRupiah } from '@/components/projects/format';
 import { formatPercent } from '@/components/projects/project-stage';
 import { shareOf } from '@/components/projects/portfolio-data';
 import { portalPath } from '@/components/notifications/live-notification';
+import { StatCard } from '@/components/stat-card';
 import { LINK_STYLE } from '@/documents/links';
 import { formatCount, type Dashboard } from './dashboard-view';
-
-function Card({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {
-  // One <dt> and one <dd> per group: nothing else may sit in a <dl>'s group.
-  return (
-    <Paper withBorder p="md">
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        <Text span fw={700} size="xl" display="block">
-          {children}
-        </Text>
-        {hint ? (
-          <Text span size="xs" c="dimmed" display="block">
-            {hint}
-          </Text>
-        ) : null}
-      </Text>
-    </Paper>
-  );
-}
 
 /** The loan portfolio in four figures, the projects per stage and those behind plan (linked). */
 export function PortfolioSummary({ portfolio }: { portfolio: Dashboard['portfolio'] }) {
@@ -46,17 +25,17 @@ export function PortfolioSummary({ portfolio }: { portfolio: Dashboard['portfoli
         </Anchor>
       </Group>
       <SimpleGrid component="dl" cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm" m={0}>
-        <Card label={t('projects')}>{formatCount(portfolio.projects)}</Card>
-        <Card label={t('totalAmount')}>{formatRupiah(portfolio.totalAmount)}</Card>
-        <Card
+        <StatCard label={t('projects')}>{formatCount(portfolio.projects)}</StatCard>
+        <StatCard label={t('totalAmount')}>{formatRupiah(portfolio.totalAmount)}</StatCard>
+        <StatCard
           label={t('disbursed')}
           hint={t('disbursedShare', {
             share: formatPercent(shareOf(portfolio.disbursedAmount, portfolio.totalAmount)),
           })}
         >
           {formatRupiah(portfolio.disbursedAmount)}
-        </Card>
-        <Card
+        </StatCard>
+        <StatCard
           label={t('behindPlan')}
           hint={
             portfolio.behindPlan > 0 ? (
@@ -69,7 +48,7 @@ export function PortfolioSummary({ portfolio }: { portfolio: Dashboard['portfoli
           <span style={portfolio.behindPlan > 0 ? { color: '#c92a2a' } : undefined}>
             {formatCount(portfolio.behindPlan)}
           </span>
-        </Card>
+        </StatCard>
       </SimpleGrid>
       {stages.length > 0 ? (
         <Group gap="xs" mt="sm" aria-label={t('byStage')} role="list">

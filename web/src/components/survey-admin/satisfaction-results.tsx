@@ -5,6 +5,7 @@ import { useMemo, type ReactNode } from 'react';
 import { ChartDataTable } from '@/components/charts/chart-data-table';
 import { barChartOption } from '@/components/charts/chart-options';
 import { EChart } from '@/components/charts/echart';
+import { StatCard } from '@/components/stat-card';
 import type { ServiceGrade } from '@/gql/graphql';
 import { GradeBadge } from './survey-badges';
 import { distributionChartOption, nrrChartOption, trendChartOption } from './survey-chart-options';
@@ -52,26 +53,6 @@ export interface TrendPointView {
   grade: ServiceGrade | null;
 }
 
-function Kpi({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {
-  return (
-    <Paper withBorder p="md">
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        <Text span fw={700} size="xl" display="block">
-          {children}
-        </Text>
-        {hint ? (
-          <Text span size="xs" c="dimmed" display="block">
-            {hint}
-          </Text>
-        ) : null}
-      </Text>
-    </Paper>
-  );
-}
-
 export function ChartCard({
   id,
   title,
@@ -98,16 +79,16 @@ export function IndexSummary({ index }: { index: SatisfactionIndexView }) {
   const sample = sampleStatus(index);
   return (
     <SimpleGrid component="dl" cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm" m={0}>
-      <Kpi
+      <StatCard
         label={t('ikmConverted')}
         hint={t('ikmScale', { value: formatScore(index.ikm, locale) })}
       >
         <span data-testid="ikm-konversi">{formatScore(index.ikmConverted, locale)}</span>
-      </Kpi>
-      <Kpi label={t('grade')} hint={t('gradeHint')}>
+      </StatCard>
+      <StatCard label={t('grade')} hint={t('gradeHint')}>
         <GradeBadge grade={index.grade} performance={index.performance} size="lg" />
-      </Kpi>
-      <Kpi
+      </StatCard>
+      <StatCard
         label={t('respondents')}
         hint={
           sample === 'unknown'
@@ -119,8 +100,8 @@ export function IndexSummary({ index }: { index: SatisfactionIndexView }) {
         }
       >
         <span data-testid="jumlah-responden">{formatCount(index.respondents, locale)}</span>
-      </Kpi>
-      <Kpi label={t('sample')} hint={sample === 'short' ? t('shortfallHint') : undefined}>
+      </StatCard>
+      <StatCard label={t('sample')} hint={sample === 'short' ? t('shortfallHint') : undefined}>
         {sample === 'unknown' ? (
           <Text span c="dimmed" fw={700}>
             {t('sampleUnknown')}
@@ -134,7 +115,7 @@ export function IndexSummary({ index }: { index: SatisfactionIndexView }) {
             {t('shortfall', { count: formatCount(index.sampleShortfall, locale) })}
           </Text>
         )}
-      </Kpi>
+      </StatCard>
     </SimpleGrid>
   );
 }

@@ -1,6 +1,9 @@
 /** Period granularities of the surveys service (GraphQL `PeriodGranularity`). */
 export type Granularity = 'YEAR' | 'SEMESTER' | 'QUARTER' | 'MONTH';
 
+/** The granularities in the order the period selectors offer them. */
+export const GRANULARITIES: readonly Granularity[] = ['YEAR', 'SEMESTER', 'QUARTER', 'MONTH'];
+
 /** One period as the pages choose it: a year, and a semester, quarter or month of it. */
 export interface PeriodChoice {
   year: number;
@@ -71,6 +74,56 @@ export function periodParam(choice: Pick<PeriodChoice, 'granularity' | 'part'>):
 export function periodKey(choice: PeriodChoice): string {
   const param = periodParam(choice);
   return param ? `${choice.year}-${param}` : String(choice.year);
+}
+
+const GRANULARITY_OF: Record<string, Exclude<Granularity, 'YEAR'>> = {
+  S: 'SEMESTER',
+  Q: 'QUARTER',
+  M: 'MONTH',
+};
+
+/**
+ * The choice behind a period key (`2026`, `2026-S2`, `2026-Q4`, `2026-M11`, as the surveys and
+ * insights services name periods); null for anything else, so a bad link can fall back instead of
+ * failing.
+ */
+export function choiceOfPeriodKey(key: string | null | undefined): PeriodChoice | null {
+  const match = /^(\d{4})(?:-([SQM])(\d{1,2}))?$/.exec(key?.trim().toUpperCase() ?? '');
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  if (!match[2]) return { year, granularity: 'YEAR', part: null };
+  const granularity = GRANULARITY_OF[match[2]];
+  const part = Number(match[3]);
+  if (!granularity || !partsOf(granularity).includes(part)) return null;
+  return { year, granularity, part };
+}
+
+/** A period key from the URL in its canonical spelling (`2026-m7` → `2026-M07`), or null. */
+export function normalizePeriodKey(key: string | null | undefined): string | null {
+  const choice = choiceOfPeriodKey(key);
+  return choice ? periodKey(choice) : null;
+}
+
+/** The part of the year holding `month` (1–12) at a granularity; null for YEAR. */
+export function partOfMonth(granularity: Granularity, month: number): number | null {
+  if (granularity === 'SEMESTER') return Math.ceil(month / 6);
+  if (granularity === 'QUARTER') return Math.ceil(month / 3);
+  if (granularity === 'MONTH') return month;
+  return null;
+}
+
+/** The choice at another granularity: the part of the year that holds the old one's start. */
+export function changeGranularity(choice: PeriodChoice, granularity: Granularity): PeriodChoice {
+  const firstMonth =
+    choice.part === null
+      ? 1
+      : choice.granularity === 'SEMESTER'
+        ? (choice.part - 1) * 6 + 1
+        : choice.granularity === 'QUARTER'
+          ? (choice.part - 1) * 3 + 1
+          : choice.part;
+  return { year: choice.year, granularity, part: partOfMonth(granularity, firstMonth) };
 }
 
 /** The GraphQL `PeriodInput` of a choice. */

@@ -4,8 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { requirePage } from '@/auth/page-guard';
 import { LeaderDashboardQuery } from '@/components/leader-dashboard/dashboard-operations';
 import { LeaderDashboard } from '@/components/leader-dashboard/leader-dashboard';
-import { choiceOfPeriodKey, normalizePeriodKey } from '@/components/leader-dashboard/period-key';
-import { yearOptions } from '@/components/survey-admin/survey-period';
+import {
+  choiceOfPeriodKey,
+  normalizePeriodKey,
+  yearOptions,
+} from '@/components/survey-admin/survey-period';
 import { yearMonthIn } from '@/components/survey-public/period-params';
 import { environment } from '@/config/environment';
 import { getClient } from '@/graphql/server-client';

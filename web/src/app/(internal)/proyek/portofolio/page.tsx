@@ -1,7 +1,6 @@
 import {
   Badge,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -18,7 +17,6 @@ import {
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { ReactNode } from 'react';
 import { requirePage } from '@/auth/page-guard';
 import { ErrorAlert } from '@/components/feedback/error-alert';
 import { formatRupiah } from '@/components/projects/format';
@@ -34,6 +32,7 @@ import { PortfolioYearSelect } from '@/components/projects/portfolio-year-select
 import { ProjectMap } from '@/components/projects/project-map';
 import { formatPercent, projectHref } from '@/components/projects/project-stage';
 import { StageBadge } from '@/components/projects/stage-badge';
+import { StatCard } from '@/components/stat-card';
 import { LINK_STYLE } from '@/documents/links';
 import { graphql } from '@/gql';
 import { getClient } from '@/graphql/server-client';
@@ -115,27 +114,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-function Kpi({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
-  // A <div> group of one <dt> and one <dd> (nothing else may sit in a <dl>'s group).
-  return (
-    <Paper withBorder p="md">
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        <Text span fw={700} size="xl" display="block">
-          {children}
-        </Text>
-        {hint ? (
-          <Text span size="xs" c="dimmed" display="block">
-            {hint}
-          </Text>
-        ) : null}
-      </Text>
-    </Paper>
-  );
-}
-
 /** The leaders' view of every regional loan (DOMAIN.md §3 "Monitoring"). */
 export default async function PortfolioPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePage(PAGE);
@@ -180,37 +158,39 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
             {t('summaryTitle', { scope })}
           </Title>
           <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3, xl: 6 }} spacing="sm" m={0}>
-            <Kpi label={t('projectCount')}>{totals.projectCount.toLocaleString('id-ID')}</Kpi>
-            <Kpi label={t('loanAmount')}>{formatRupiah(totals.loanAmount)}</Kpi>
-            <Kpi
+            <StatCard label={t('projectCount')}>
+              {totals.projectCount.toLocaleString('id-ID')}
+            </StatCard>
+            <StatCard label={t('loanAmount')}>{formatRupiah(totals.loanAmount)}</StatCard>
+            <StatCard
               label={t('approvedAmount')}
               hint={t('ofLoan', {
                 share: formatPercent(shareOf(totals.approvedAmount, totals.loanAmount)),
               })}
             >
               {formatRupiah(totals.approvedAmount)}
-            </Kpi>
-            <Kpi
+            </StatCard>
+            <StatCard
               label={t('disbursedAmount')}
               hint={t('ofLoan', {
                 share: formatPercent(shareOf(totals.disbursedAmount, totals.loanAmount)),
               })}
             >
               {formatRupiah(totals.disbursedAmount)}
-            </Kpi>
-            <Kpi
+            </StatCard>
+            <StatCard
               label={t('physicalRealisation')}
               hint={t('financialRealisation', {
                 value: formatPercent(totals.financialRealisation),
               })}
             >
               {formatPercent(totals.physicalRealisation)}
-            </Kpi>
-            <Kpi label={t('behindPlanCount')}>
+            </StatCard>
+            <StatCard label={t('behindPlanCount')}>
               <span style={totals.behindPlanCount > 0 ? { color: '#c92a2a' } : undefined}>
                 {totals.behindPlanCount.toLocaleString('id-ID')}
               </span>
-            </Kpi>
+            </StatCard>
           </SimpleGrid>
         </section>
       ) : null}

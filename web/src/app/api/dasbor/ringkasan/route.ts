@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { normalizePeriodKey } from '@/components/leader-dashboard/period-key';
+import { normalizePeriodKey } from '@/components/survey-admin/survey-period';
 import { proxyGatewayFile } from '../../gateway-proxy';
 
 export const dynamic = 'force-dynamic';
