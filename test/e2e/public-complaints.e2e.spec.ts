@@ -386,4 +386,32 @@ describe('public complaints on a phone', () => {
     view = await handlerView(token);
     expect(view.status).toBe('CLOSED');
   });
+
+  it('the citizen reads the personal data kept for the complaint and erases it (UU 27/2022)', async ({
+    task,
+  }) => {
+    await withPhone(task.name, async (page) => {
+      await track(page, trackingCode);
+      await page.getByRole('heading', { name: 'Data pribadi Anda' }).waitFor();
+      await page.getByRole('button', { name: 'Lihat data saya' }).click();
+      const panel = page.getByTestId('data-pribadi');
+      await panel.waitFor();
+      expect(await panel.textContent()).toContain('(anonim)');
+      expect(await panel.textContent()).toMatch(/Permintaan PDP-\d{4}-\d{5} selesai/);
+
+      // Erasing needs the statement ticked first.
+      await page.getByRole('button', { name: 'Hapus data saya' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Centang pernyataan' }).waitFor();
+      await page
+        .getByLabel('Saya mengerti bahwa petugas tidak lagi dapat menghubungi saya.')
+        .check();
+      await page.getByRole('button', { name: 'Hapus data saya' }).click();
+      await expect
+        .poll(async () => (await panel.textContent()) ?? '')
+        .toContain('Data pribadi Anda telah dihapus');
+      expect(await panel.textContent()).toContain('[dihapus atas permintaan subjek data]');
+      expect(await accessibilityViolations(page), '/lacak (data pribadi)').toEqual([]);
+      expect(await noSideways(page), '/lacak (data pribadi)').toBe(true);
+    });
+  });
 });

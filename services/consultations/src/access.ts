@@ -116,6 +116,14 @@ export const access = defineAccess({
   'Mutation.confirmIctResolution': { roles: ICT_ROLES },
   'Mutation.documentIctResult': { roles: ['petugas-tik'] },
   'Mutation.filePublicComplaint': { public: true },
+  /** UU 27/2022 data-subject requests: the tracking code is the proof, no account needed. */
+  'Mutation.requestComplaintPersonalData': { public: true },
+  /** The record of those requests (no personal data): the agency's admin and overseers. */
+  'Query.personalDataRequests': {
+    roles: ['super-admin', 'admin-opd', 'pimpinan'],
+    scope: 'organization',
+    acrossOrganizations: ['super-admin', 'pimpinan'],
+  },
   'Mutation.replyToPublicComplaint': { public: true },
   'Mutation.ratePublicComplaint': { public: true },
   'Mutation.verifyPublicComplaint': {

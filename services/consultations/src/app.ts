@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { OrganizationDirectory, StaffDirectory, startIdentityConsumer } from '@sipadu/directory';
-import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, followDeactivations, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -22,6 +22,9 @@ import { ComplaintCatalog } from './services/complaint-catalog.service.js';
 import { ConsultationService } from './services/consultation.service.js';
 import { IctComplaintService } from './services/ict-complaint.service.js';
 import { PerformanceService } from './services/performance.service.js';
+import { PersonalDataService } from './services/personal-data.service.js';
+import { CaseNumbers } from './services/case-number.js';
+import { personalDataRequestModel } from './models/personal-data-request.model.js';
 import { PublicComplaintService } from './services/public-complaint.service.js';
 import { RecapScheduler } from './services/recap-scheduler.js';
 import { RecapService } from './services/recap.service.js';
@@ -78,6 +81,14 @@ export async function startConsultationsService(
     trackingSecret: env.TRACKING_SECRET,
     logger,
   });
+  const personalDataRequests = personalDataRequestModel(connection);
+  const personalData = new PersonalDataService({
+    complaints: publicComplaints,
+    engine,
+    requests: personalDataRequests,
+    numbers: new CaseNumbers(connection),
+    calendar,
+  });
   const performance = new PerformanceService({ engine, staff, organizations, calendar });
   const recaps = new RecapService({
     connection,
@@ -97,6 +108,7 @@ export async function startConsultationsService(
     engine.init(),
     catalog.init(),
     publicComplaints.init(),
+    personalDataRequests.init(),
     recaps.init(),
   ]);
   await outbox.init();
@@ -139,6 +151,7 @@ export async function startConsultationsService(
     ictComplaints,
     catalog,
     publicComplaints,
+    personalData,
     performance,
     recaps,
     statistics,
@@ -165,6 +178,7 @@ export async function startConsultationsService(
     env,
     schemaPath,
     resolvers,
+    revocations: followDeactivations(nc, logger),
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),

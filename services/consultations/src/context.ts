@@ -5,6 +5,7 @@ import type { ComplaintCatalog } from './services/complaint-catalog.service.js';
 import type { ConsultationService } from './services/consultation.service.js';
 import type { IctComplaintService } from './services/ict-complaint.service.js';
 import type { PerformanceService } from './services/performance.service.js';
+import type { PersonalDataService } from './services/personal-data.service.js';
 import type { PublicComplaintService } from './services/public-complaint.service.js';
 import type { RecapService } from './services/recap.service.js';
 import type { StatisticsService } from './services/statistics.service.js';
@@ -21,6 +22,7 @@ export interface ConsultationsServices {
   ictComplaints: IctComplaintService;
   catalog: ComplaintCatalog;
   publicComplaints: PublicComplaintService;
+  personalData: PersonalDataService;
   performance: PerformanceService;
   recaps: RecapService;
   statistics: StatisticsService;

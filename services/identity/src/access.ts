@@ -38,6 +38,10 @@ export const access = defineAccess({
     acrossOrganizations: ['super-admin'],
   },
   'Mutation.createOrganization': { roles: ['super-admin'] },
+  /** Personal-data breach records (UU 27/2022 Pasal 46): the platform's administrators, leaders read. */
+  'Query.dataBreaches': { roles: ['super-admin', 'pimpinan'] },
+  'Mutation.recordDataBreach': { roles: ['super-admin'] },
+  'Mutation.updateDataBreach': { roles: ['super-admin'] },
   'Mutation.savePublicOfficer': {
     roles: administrators,
     scope: 'organization',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, followDeactivations, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -10,10 +10,12 @@ import {
 import type { ServiceContext } from './context.js';
 import type { IdentityEnvironment } from './environment.js';
 import { KeycloakAdmin } from './keycloak/keycloak-admin.js';
+import { dataBreachModel } from './models/data-breach.model.js';
 import { organizationModel } from './models/organization.model.js';
 import { publicOfficerModel } from './models/public-officer.model.js';
 import { userModel } from './models/user.model.js';
 import { resolvers } from './resolvers/index.js';
+import { DataBreachService } from './services/data-breach.service.js';
 import { OrganizationService } from './services/organization.service.js';
 import { PublicOfficerService } from './services/public-officer.service.js';
 import { seedDemoData } from './services/seed.service.js';
@@ -38,7 +40,8 @@ export async function startIdentityService(
   const organizations = organizationModel(connection);
   const users = userModel(connection);
   const officers = publicOfficerModel(connection);
-  await Promise.all([organizations.init(), users.init(), officers.init()]);
+  const breaches = dataBreachModel(connection);
+  await Promise.all([organizations.init(), users.init(), officers.init(), breaches.init()]);
 
   const outbox = new Outbox({ connection, logger });
   await outbox.init();
@@ -63,6 +66,7 @@ export async function startIdentityService(
     organizations: new OrganizationService(organizations, outbox),
     users: new UserService(users, organizations, keycloak, outbox, logger),
     officers: new PublicOfficerService(officers, organizations),
+    breaches: new DataBreachService(breaches, logger),
   };
 
   const seed = async () => {
@@ -91,6 +95,7 @@ export async function startIdentityService(
     env,
     schemaPath,
     resolvers,
+    revocations: followDeactivations(nc, logger),
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),

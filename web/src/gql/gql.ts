@@ -117,6 +117,7 @@ type Documents = {
   '\n  query TrackPublicComplaint($trackingCode: String!) {\n    trackPublicComplaint(trackingCode: $trackingCode) {\n      ...TrackedComplaintView\n    }\n  }\n': typeof types.TrackPublicComplaintDocument;
   '\n  mutation ReplyToPublicComplaint($trackingCode: String!, $message: String!) {\n    replyToPublicComplaint(trackingCode: $trackingCode, message: $message) {\n      ...TrackedComplaintView\n    }\n  }\n': typeof types.ReplyToPublicComplaintDocument;
   '\n  mutation RatePublicComplaint($trackingCode: String!, $rating: Int!, $comment: String) {\n    ratePublicComplaint(trackingCode: $trackingCode, rating: $rating, comment: $comment) {\n      ...TrackedComplaintView\n    }\n  }\n': typeof types.RatePublicComplaintDocument;
+  '\n  mutation RequestComplaintPersonalData($input: PersonalDataRequestInput!) {\n    requestComplaintPersonalData(input: $input) {\n      requestNumber\n      kind\n      completedAt\n      changedFields\n      note\n      data {\n        number\n        anonymous\n        name\n        email\n        phone\n        description\n        location {\n          latitude\n          longitude\n          address\n        }\n        messages {\n          author\n          text\n          at\n        }\n        ratingComment\n        attachmentCount\n        submittedAt\n        retention\n      }\n    }\n  }\n': typeof types.RequestComplaintPersonalDataDocument;
   '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n': typeof types.OfficerItemFragmentDoc;
   '\n  fragment OrganizationCard on Organization {\n    code\n    name\n    kind\n    parent {\n      name\n    }\n    profile {\n      address\n      phone\n    }\n  }\n': typeof types.OrganizationCardFragmentDoc;
   '\n  fragment ServiceProviderProfileView on ServiceProviderProfile {\n    address\n    phone\n    email\n    website\n    headName\n    headPosition\n    legalBasis\n    tasksAndFunctions\n    openingHours {\n      days\n      hours\n    }\n    updatedAt\n  }\n': typeof types.ServiceProviderProfileViewFragmentDoc;
@@ -151,6 +152,10 @@ type Documents = {
   '\n  mutation RemovePublicOfficer($id: ID!) {\n    removePublicOfficer(id: $id)\n  }\n': typeof types.RemovePublicOfficerDocument;
   '\n  mutation UpdateOrganizationProfile($code: String!, $input: OrganizationProfileInput!) {\n    updateOrganizationProfile(code: $code, input: $input) {\n      id\n      code\n      profile {\n        updatedAt\n      }\n    }\n  }\n': typeof types.UpdateOrganizationProfileDocument;
   '\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n': typeof types.CreateOrganizationDocument;
+  '\n  query PersonalDataRequests {\n    personalDataRequests(first: 100) {\n      id\n      requestNumber\n      kind\n      caseNumber\n      organizationCode\n      changedFields\n      reason\n      receivedAt\n      completedAt\n    }\n  }\n': typeof types.PersonalDataRequestsDocument;
+  '\n  query DataBreaches {\n    dataBreaches {\n      id\n      number\n      title\n      description\n      discoveredAt\n      dataCategories\n      affectedSubjects\n      measures\n      notificationDueAt\n      subjectsNotifiedAt\n      authorityNotifiedAt\n      notificationOverdue\n      status\n      recordedBy\n      revision\n    }\n  }\n': typeof types.DataBreachesDocument;
+  '\n  mutation RecordDataBreach($input: DataBreachInput!) {\n    recordDataBreach(input: $input) {\n      id\n      number\n    }\n  }\n': typeof types.RecordDataBreachDocument;
+  '\n  mutation UpdateDataBreach($id: ID!, $revision: Int!, $input: DataBreachUpdateInput!) {\n    updateDataBreach(id: $id, revision: $revision, input: $input) {\n      id\n      status\n      revision\n    }\n  }\n': typeof types.UpdateDataBreachDocument;
   '\n  query DisbursementTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      amount\n      physicalProgress\n      viewerCanEdit\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      disbursements {\n        id\n        sequence\n        name\n        plannedShare\n        plannedAmount\n        plannedDate\n        minPhysicalProgress\n        requirementGroup\n        status\n        statusLabel\n        disbursedAmount\n        disbursedOn\n        readinessWarnings\n        availableActions {\n          name\n          label\n          requiresNote\n          blockedReason\n        }\n        history {\n          transition\n          actor {\n            name\n            organizationCode\n          }\n          at\n          note\n        }\n      }\n    }\n  }\n': typeof types.DisbursementTabDocument;
   '\n  mutation TransitionDisbursement(\n    $projectId: ID!\n    $trancheId: ID!\n    $transition: String!\n    $note: String\n    $disbursedAmount: Float\n    $disbursedOn: String\n  ) {\n    transitionDisbursement(\n      projectId: $projectId\n      trancheId: $trancheId\n      transition: $transition\n      note: $note\n      disbursedAmount: $disbursedAmount\n      disbursedOn: $disbursedOn\n    ) {\n      id\n    }\n  }\n': typeof types.TransitionDisbursementDocument;
   '\n  mutation SaveDisbursementPlan($projectId: ID!, $tranches: [DisbursementTrancheInput!]!) {\n    saveDisbursementPlan(projectId: $projectId, tranches: $tranches) {\n      id\n    }\n  }\n': typeof types.SaveDisbursementPlanDocument;
@@ -411,6 +416,8 @@ const documents: Documents = {
     types.ReplyToPublicComplaintDocument,
   '\n  mutation RatePublicComplaint($trackingCode: String!, $rating: Int!, $comment: String) {\n    ratePublicComplaint(trackingCode: $trackingCode, rating: $rating, comment: $comment) {\n      ...TrackedComplaintView\n    }\n  }\n':
     types.RatePublicComplaintDocument,
+  '\n  mutation RequestComplaintPersonalData($input: PersonalDataRequestInput!) {\n    requestComplaintPersonalData(input: $input) {\n      requestNumber\n      kind\n      completedAt\n      changedFields\n      note\n      data {\n        number\n        anonymous\n        name\n        email\n        phone\n        description\n        location {\n          latitude\n          longitude\n          address\n        }\n        messages {\n          author\n          text\n          at\n        }\n        ratingComment\n        attachmentCount\n        submittedAt\n        retention\n      }\n    }\n  }\n':
+    types.RequestComplaintPersonalDataDocument,
   '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n':
     types.OfficerItemFragmentDoc,
   '\n  fragment OrganizationCard on Organization {\n    code\n    name\n    kind\n    parent {\n      name\n    }\n    profile {\n      address\n      phone\n    }\n  }\n':
@@ -479,6 +486,14 @@ const documents: Documents = {
     types.UpdateOrganizationProfileDocument,
   '\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n':
     types.CreateOrganizationDocument,
+  '\n  query PersonalDataRequests {\n    personalDataRequests(first: 100) {\n      id\n      requestNumber\n      kind\n      caseNumber\n      organizationCode\n      changedFields\n      reason\n      receivedAt\n      completedAt\n    }\n  }\n':
+    types.PersonalDataRequestsDocument,
+  '\n  query DataBreaches {\n    dataBreaches {\n      id\n      number\n      title\n      description\n      discoveredAt\n      dataCategories\n      affectedSubjects\n      measures\n      notificationDueAt\n      subjectsNotifiedAt\n      authorityNotifiedAt\n      notificationOverdue\n      status\n      recordedBy\n      revision\n    }\n  }\n':
+    types.DataBreachesDocument,
+  '\n  mutation RecordDataBreach($input: DataBreachInput!) {\n    recordDataBreach(input: $input) {\n      id\n      number\n    }\n  }\n':
+    types.RecordDataBreachDocument,
+  '\n  mutation UpdateDataBreach($id: ID!, $revision: Int!, $input: DataBreachUpdateInput!) {\n    updateDataBreach(id: $id, revision: $revision, input: $input) {\n      id\n      status\n      revision\n    }\n  }\n':
+    types.UpdateDataBreachDocument,
   '\n  query DisbursementTab($id: ID!) {\n    loanProject(id: $id) {\n      id\n      amount\n      physicalProgress\n      viewerCanEdit\n      disbursementSummary {\n        plannedAmount\n        approvedAmount\n        disbursedAmount\n        remainingAmount\n        disbursedShare\n      }\n      disbursements {\n        id\n        sequence\n        name\n        plannedShare\n        plannedAmount\n        plannedDate\n        minPhysicalProgress\n        requirementGroup\n        status\n        statusLabel\n        disbursedAmount\n        disbursedOn\n        readinessWarnings\n        availableActions {\n          name\n          label\n          requiresNote\n          blockedReason\n        }\n        history {\n          transition\n          actor {\n            name\n            organizationCode\n          }\n          at\n          note\n        }\n      }\n    }\n  }\n':
     types.DisbursementTabDocument,
   '\n  mutation TransitionDisbursement(\n    $projectId: ID!\n    $trancheId: ID!\n    $transition: String!\n    $note: String\n    $disbursedAmount: Float\n    $disbursedOn: String\n  ) {\n    transitionDisbursement(\n      projectId: $projectId\n      trancheId: $trancheId\n      transition: $transition\n      note: $note\n      disbursedAmount: $disbursedAmount\n      disbursedOn: $disbursedOn\n    ) {\n      id\n    }\n  }\n':
@@ -1219,6 +1234,12 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation RequestComplaintPersonalData($input: PersonalDataRequestInput!) {\n    requestComplaintPersonalData(input: $input) {\n      requestNumber\n      kind\n      completedAt\n      changedFields\n      note\n      data {\n        number\n        anonymous\n        name\n        email\n        phone\n        description\n        location {\n          latitude\n          longitude\n          address\n        }\n        messages {\n          author\n          text\n          at\n        }\n        ratingComment\n        attachmentCount\n        submittedAt\n        retention\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation RequestComplaintPersonalData($input: PersonalDataRequestInput!) {\n    requestComplaintPersonalData(input: $input) {\n      requestNumber\n      kind\n      completedAt\n      changedFields\n      note\n      data {\n        number\n        anonymous\n        name\n        email\n        phone\n        description\n        location {\n          latitude\n          longitude\n          address\n        }\n        messages {\n          author\n          text\n          at\n        }\n        ratingComment\n        attachmentCount\n        submittedAt\n        retention\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n',
 ): (typeof documents)['\n  fragment OfficerItem on PublicOfficer {\n    id\n    name\n    position\n    competence\n  }\n'];
 /**
@@ -1419,6 +1440,30 @@ export function graphql(
 export function graphql(
   source: '\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n',
 ): (typeof documents)['\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PersonalDataRequests {\n    personalDataRequests(first: 100) {\n      id\n      requestNumber\n      kind\n      caseNumber\n      organizationCode\n      changedFields\n      reason\n      receivedAt\n      completedAt\n    }\n  }\n',
+): (typeof documents)['\n  query PersonalDataRequests {\n    personalDataRequests(first: 100) {\n      id\n      requestNumber\n      kind\n      caseNumber\n      organizationCode\n      changedFields\n      reason\n      receivedAt\n      completedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DataBreaches {\n    dataBreaches {\n      id\n      number\n      title\n      description\n      discoveredAt\n      dataCategories\n      affectedSubjects\n      measures\n      notificationDueAt\n      subjectsNotifiedAt\n      authorityNotifiedAt\n      notificationOverdue\n      status\n      recordedBy\n      revision\n    }\n  }\n',
+): (typeof documents)['\n  query DataBreaches {\n    dataBreaches {\n      id\n      number\n      title\n      description\n      discoveredAt\n      dataCategories\n      affectedSubjects\n      measures\n      notificationDueAt\n      subjectsNotifiedAt\n      authorityNotifiedAt\n      notificationOverdue\n      status\n      recordedBy\n      revision\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RecordDataBreach($input: DataBreachInput!) {\n    recordDataBreach(input: $input) {\n      id\n      number\n    }\n  }\n',
+): (typeof documents)['\n  mutation RecordDataBreach($input: DataBreachInput!) {\n    recordDataBreach(input: $input) {\n      id\n      number\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateDataBreach($id: ID!, $revision: Int!, $input: DataBreachUpdateInput!) {\n    updateDataBreach(id: $id, revision: $revision, input: $input) {\n      id\n      status\n      revision\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateDataBreach($id: ID!, $revision: Int!, $input: DataBreachUpdateInput!) {\n    updateDataBreach(id: $id, revision: $revision, input: $input) {\n      id\n      status\n      revision\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

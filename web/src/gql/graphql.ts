@@ -114,6 +114,30 @@ export type FilePublicComplaintInput = {
   website?: string | null | undefined;
 };
 
+/** Jenis permintaan subjek data pribadi (UU 27/2022 Pasal 6, 7 dan 8). */
+export type PersonalDataRequestKind =
+  /** Akses dan salinan data pribadi yang disimpan. */
+  | 'ACCESS'
+  /** Pembetulan data kontak (nama, surel, telepon). */
+  | 'CORRECTION'
+  /** Penghapusan data pribadi; isi pengaduan yang belum selesai disimpan sampai selesai. */
+  | 'DELETION';
+
+export type PersonalDataRequestInput = {
+  trackingCode: string;
+  kind: PersonalDataRequestKind;
+  /** Wajib untuk CORRECTION: nilai baru; kolom kosong atau null tidak diubah. */
+  correction?: PersonalDataCorrectionInput | null | undefined;
+  /** Alasan (opsional, maks. 500 karakter). */
+  reason?: string | null | undefined;
+};
+
+export type PersonalDataCorrectionInput = {
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+};
+
 export type Confidentiality =
   /** Dapat dibaca siapa pun, termasuk tanpa login. */
   | 'PUBLIK'
@@ -252,6 +276,34 @@ export type PublicOfficerInput = {
   position: string;
   competence?: string | null | undefined;
   published: boolean;
+};
+
+export type DataBreachStatus =
+  /** Sedang ditangani. */
+  | 'OPEN'
+  /** Ditutup setelah penanganan dan pemberitahuan. */
+  | 'CLOSED';
+
+export type DataBreachInput = {
+  title: string;
+  description: string;
+  occurredAt?: string | null | undefined;
+  discoveredAt: string;
+  dataCategories: Array<string>;
+  affectedSubjects?: number | null | undefined;
+  affectedSystems?: Array<string> | null | undefined;
+  measures?: string | null | undefined;
+};
+
+export type DataBreachUpdateInput = {
+  description?: string | null | undefined;
+  measures?: string | null | undefined;
+  affectedSubjects?: number | null | undefined;
+  dataCategories?: Array<string> | null | undefined;
+  affectedSystems?: Array<string> | null | undefined;
+  subjectsNotifiedAt?: string | null | undefined;
+  authorityNotifiedAt?: string | null | undefined;
+  status?: DataBreachStatus | null | undefined;
 };
 
 export type AssessmentComponentKey =
@@ -2847,6 +2899,34 @@ export type RatePublicComplaintMutation = {
   };
 };
 
+export type RequestComplaintPersonalDataMutationVariables = Exact<{
+  input: PersonalDataRequestInput;
+}>;
+
+export type RequestComplaintPersonalDataMutation = {
+  requestComplaintPersonalData: {
+    requestNumber: string;
+    kind: PersonalDataRequestKind;
+    completedAt: string;
+    changedFields: Array<string>;
+    note: string;
+    data: {
+      number: string;
+      anonymous: boolean;
+      name: string | null;
+      email: string | null;
+      phone: string | null;
+      description: string;
+      ratingComment: string | null;
+      attachmentCount: number;
+      submittedAt: string;
+      retention: string;
+      location: { latitude: number; longitude: number; address: string | null } | null;
+      messages: Array<{ author: string; text: string; at: string }>;
+    };
+  };
+};
+
 export type OfficerItemFragment = {
   id: string;
   name: string;
@@ -3351,6 +3431,60 @@ export type CreateOrganizationMutationVariables = Exact<{
 }>;
 
 export type CreateOrganizationMutation = { createOrganization: { id: string; code: string } };
+
+export type PersonalDataRequestsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PersonalDataRequestsQuery = {
+  personalDataRequests: Array<{
+    id: string;
+    requestNumber: string;
+    kind: PersonalDataRequestKind;
+    caseNumber: string;
+    organizationCode: string;
+    changedFields: Array<string>;
+    reason: string | null;
+    receivedAt: string;
+    completedAt: string;
+  }>;
+};
+
+export type DataBreachesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DataBreachesQuery = {
+  dataBreaches: Array<{
+    id: string;
+    number: string;
+    title: string;
+    description: string;
+    discoveredAt: string;
+    dataCategories: Array<string>;
+    affectedSubjects: number | null;
+    measures: string | null;
+    notificationDueAt: string;
+    subjectsNotifiedAt: string | null;
+    authorityNotifiedAt: string | null;
+    notificationOverdue: boolean;
+    status: DataBreachStatus;
+    recordedBy: string;
+    revision: number;
+  }>;
+};
+
+export type RecordDataBreachMutationVariables = Exact<{
+  input: DataBreachInput;
+}>;
+
+export type RecordDataBreachMutation = { recordDataBreach: { id: string; number: string } };
+
+export type UpdateDataBreachMutationVariables = Exact<{
+  id: string;
+  revision: number;
+  input: DataBreachUpdateInput;
+}>;
+
+export type UpdateDataBreachMutation = {
+  updateDataBreach: { id: string; status: DataBreachStatus; revision: number };
+};
 
 export type DisbursementTabQueryVariables = Exact<{
   id: string;
@@ -14784,6 +14918,98 @@ export const RatePublicComplaintDocument = {
     },
   ],
 } as unknown as DocumentNode<RatePublicComplaintMutation, RatePublicComplaintMutationVariables>;
+export const RequestComplaintPersonalDataDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RequestComplaintPersonalData' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PersonalDataRequestInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requestComplaintPersonalData' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'requestNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'data' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'location' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'messages' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ratingComment' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attachmentCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'retention' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  RequestComplaintPersonalDataMutation,
+  RequestComplaintPersonalDataMutationVariables
+>;
 export const UploadPurposesDocument = {
   kind: 'Document',
   definitions: [
@@ -16663,6 +16889,198 @@ export const CreateOrganizationDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const PersonalDataRequestsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PersonalDataRequests' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'personalDataRequests' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requestNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organizationCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PersonalDataRequestsQuery, PersonalDataRequestsQueryVariables>;
+export const DataBreachesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DataBreaches' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataBreaches' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'discoveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dataCategories' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'affectedSubjects' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'measures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notificationDueAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectsNotifiedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorityNotifiedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notificationOverdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revision' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DataBreachesQuery, DataBreachesQueryVariables>;
+export const RecordDataBreachDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordDataBreach' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataBreachInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordDataBreach' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordDataBreachMutation, RecordDataBreachMutationVariables>;
+export const UpdateDataBreachDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateDataBreach' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'revision' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataBreachUpdateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateDataBreach' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'revision' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'revision' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revision' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateDataBreachMutation, UpdateDataBreachMutationVariables>;
 export const DisbursementTabDocument = {
   kind: 'Document',
   definitions: [

@@ -30,6 +30,7 @@ describe('menu', () => {
       '/admin/organisasi',
       '/organisasi/profil',
       '/admin/audit',
+      '/admin/data-pribadi',
     ]);
     expect(hrefs(['admin-opd'])).toEqual([
       '/dasbor',
@@ -47,6 +48,7 @@ describe('menu', () => {
       '/admin/pengguna',
       '/organisasi/profil',
       '/admin/audit',
+      '/admin/data-pribadi',
     ]);
     expect(hrefs(['pelaksana'])).toEqual([
       '/dasbor',
@@ -86,6 +88,7 @@ describe('menu', () => {
       '/pengaduan',
       '/kinerja',
       '/penilaian-kinerja',
+      '/admin/data-pribadi',
     ]);
     expect(hrefs(['pemberi-pinjaman'])).toEqual([...common, '/proyek']);
     expect(hrefs(['admin-opd'])).not.toContain('/proyek');

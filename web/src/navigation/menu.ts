@@ -27,7 +27,8 @@ export interface MenuItem {
     | 'publicComplaints'
     | 'performance'
     | 'performanceAssessment'
-    | 'workingCalendar';
+    | 'workingCalendar'
+    | 'personalData';
   /** Roles that may use the page; `'signed-in'` means every signed-in user. */
   roles: readonly Role[] | 'signed-in';
 }
@@ -149,6 +150,12 @@ export const MENU: readonly MenuItem[] = [
   { href: '/organisasi/profil', key: 'organizationProfile', roles: ['super-admin', 'admin-opd'] },
   // admin-opd sees only the own organization's entries; the documents service enforces it.
   { href: '/admin/audit', key: 'audit', roles: ['super-admin', 'admin-opd'] },
+  // UU 27/2022 records: requests (admin-opd their agency's) and breaches (super-admin, pimpinan).
+  {
+    href: '/admin/data-pribadi',
+    key: 'personalData',
+    roles: ['super-admin', 'admin-opd', 'pimpinan'],
+  },
 ];
 
 export function mayUse(item: MenuItem, roles: readonly Role[]): boolean {

@@ -76,6 +76,11 @@ export type Query = {
    * cakupan `sipadu:internal`. Tanpa data pribadi pengadu.
    */
   statisticRecords: Array<StatisticRecord>;
+  /**
+   * Catatan permintaan subjek data atas data pengaduannya (akses, pembetulan, penghapusan). Tidak
+   * memuat data pribadi itu sendiri. super-admin semua; admin-opd dan pimpinan organisasinya.
+   */
+  personalDataRequests: Array<PersonalDataRequest>;
 };
 
 
@@ -201,6 +206,13 @@ export type QueryStatisticRecordsArgs = {
   organizationCode: Scalars['String']['input'];
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPersonalDataRequestsArgs = {
+  organizationCode?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<PersonalDataRequestKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -331,6 +343,12 @@ export type Mutation = {
   importHolidays: HolidayImportResult;
   /** Menerbitkan (atau menerbitkan ulang) rekap bulanan satu alur; diumumkan ke direktur/pengelola-tik. */
   publishMonthlyRecap: PublishedRecap;
+  /**
+   * Warga (subjek data) meminta akses, pembetulan atau penghapusan data pribadi dalam pengaduannya,
+   * dengan kode pelacakan sebagai bukti. Diproses seketika dan dicatat; jawabannya memuat data yang
+   * masih disimpan.
+   */
+  requestComplaintPersonalData: PersonalDataReceipt;
 };
 
 
@@ -515,6 +533,11 @@ export type MutationImportHolidaysArgs = {
 export type MutationPublishMonthlyRecapArgs = {
   flow: CaseFlow;
   month: Scalars['String']['input'];
+};
+
+
+export type MutationRequestComplaintPersonalDataArgs = {
+  input: PersonalDataRequestInput;
 };
 
 export type CaseFlow =
@@ -1173,6 +1196,77 @@ export type RecapFile = {
   size: Scalars['Int']['output'];
 };
 
+/** Jenis permintaan subjek data pribadi (UU 27/2022 Pasal 6, 7 dan 8). */
+export type PersonalDataRequestKind =
+  /** Akses dan salinan data pribadi yang disimpan. */
+  | 'ACCESS'
+  /** Pembetulan data kontak (nama, surel, telepon). */
+  | 'CORRECTION'
+  /** Penghapusan data pribadi; isi pengaduan yang belum selesai disimpan sampai selesai. */
+  | 'DELETION';
+
+export type PersonalDataRequestInput = {
+  trackingCode: Scalars['String']['input'];
+  kind: PersonalDataRequestKind;
+  /** Wajib untuk CORRECTION: nilai baru; kolom kosong atau null tidak diubah. */
+  correction?: InputMaybe<PersonalDataCorrectionInput>;
+  /** Alasan (opsional, maks. 500 karakter). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PersonalDataCorrectionInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Data pribadi yang disimpan untuk satu pengaduan, sebagaimana diterima subjek datanya. */
+export type ComplaintPersonalData = {
+  __typename?: 'ComplaintPersonalData';
+  number: Scalars['String']['output'];
+  anonymous: Scalars['Boolean']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  location: Maybe<ComplaintLocation>;
+  messages: Array<ComplaintMessage>;
+  ratingComment: Maybe<Scalars['String']['output']>;
+  /** Jumlah lampiran bukti yang disimpan. */
+  attachmentCount: Scalars['Int']['output'];
+  submittedAt: Scalars['String']['output'];
+  /** Penjelasan penyimpanan: untuk apa data dipakai dan sampai kapan. */
+  retention: Scalars['String']['output'];
+};
+
+export type PersonalDataReceipt = {
+  __typename?: 'PersonalDataReceipt';
+  /** Nomor permintaan, mis. PDP-2026-00007. */
+  requestNumber: Scalars['String']['output'];
+  kind: PersonalDataRequestKind;
+  completedAt: Scalars['String']['output'];
+  /** Nama kolom yang diubah atau dihapus (kosong untuk ACCESS). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Penjelasan hasilnya untuk warga. */
+  note: Scalars['String']['output'];
+  /** Data yang masih disimpan setelah permintaan diproses. */
+  data: ComplaintPersonalData;
+};
+
+/** Catatan satu permintaan subjek data (tanpa data pribadinya). */
+export type PersonalDataRequest = {
+  __typename?: 'PersonalDataRequest';
+  id: Scalars['ID']['output'];
+  requestNumber: Scalars['String']['output'];
+  kind: PersonalDataRequestKind;
+  caseNumber: Scalars['String']['output'];
+  organizationCode: Scalars['String']['output'];
+  changedFields: Array<Scalars['String']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['String']['output'];
+  completedAt: Scalars['String']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -1353,6 +1447,12 @@ export type ResolversTypes = ResolversObject<{
   MonthlyRecap: ResolverTypeWrapper<MonthlyRecap>;
   PublishedRecap: ResolverTypeWrapper<PublishedRecap>;
   RecapFile: ResolverTypeWrapper<RecapFile>;
+  PersonalDataRequestKind: PersonalDataRequestKind;
+  PersonalDataRequestInput: PersonalDataRequestInput;
+  PersonalDataCorrectionInput: PersonalDataCorrectionInput;
+  ComplaintPersonalData: ResolverTypeWrapper<ComplaintPersonalData>;
+  PersonalDataReceipt: ResolverTypeWrapper<PersonalDataReceipt>;
+  PersonalDataRequest: ResolverTypeWrapper<PersonalDataRequest>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1421,6 +1521,11 @@ export type ResolversParentTypes = ResolversObject<{
   MonthlyRecap: MonthlyRecap;
   PublishedRecap: PublishedRecap;
   RecapFile: RecapFile;
+  PersonalDataRequestInput: PersonalDataRequestInput;
+  PersonalDataCorrectionInput: PersonalDataCorrectionInput;
+  ComplaintPersonalData: ComplaintPersonalData;
+  PersonalDataReceipt: PersonalDataReceipt;
+  PersonalDataRequest: PersonalDataRequest;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1531,6 +1636,7 @@ export type QueryResolvers<ContextType = ServiceContext, ParentType extends Reso
   complaintStatistics?: Resolver<ResolversTypes['ComplaintStatistics'], ParentType, ContextType, RequireFields<QueryComplaintStatisticsArgs, 'from' | 'to'>>;
   serviceTimeStatistics?: Resolver<Array<ResolversTypes['ServiceTimeStatistic']>, ParentType, ContextType, RequireFields<QueryServiceTimeStatisticsArgs, 'from' | 'to'>>;
   statisticRecords?: Resolver<Array<ResolversTypes['StatisticRecord']>, ParentType, ContextType, RequireFields<QueryStatisticRecordsArgs, 'flow' | 'organizationCode' | 'from' | 'to' | 'first'>>;
+  personalDataRequests?: Resolver<Array<ResolversTypes['PersonalDataRequest']>, ParentType, ContextType, RequireFields<QueryPersonalDataRequestsArgs, 'first'>>;
 }>;
 
 export type ComplaintStatisticsResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['ComplaintStatistics'] = ResolversParentTypes['ComplaintStatistics']> = ResolversObject<{
@@ -1615,6 +1721,7 @@ export type MutationResolvers<ContextType = ServiceContext, ParentType extends R
   answerPublicComplaint?: Resolver<ResolversTypes['PublicComplaint'], ParentType, ContextType, RequireFields<MutationAnswerPublicComplaintArgs, 'id' | 'answer' | 'revision'>>;
   importHolidays?: Resolver<ResolversTypes['HolidayImportResult'], ParentType, ContextType, RequireFields<MutationImportHolidaysArgs, 'year' | 'csv'>>;
   publishMonthlyRecap?: Resolver<ResolversTypes['PublishedRecap'], ParentType, ContextType, RequireFields<MutationPublishMonthlyRecapArgs, 'flow' | 'month'>>;
+  requestComplaintPersonalData?: Resolver<ResolversTypes['PersonalDataReceipt'], ParentType, ContextType, RequireFields<MutationRequestComplaintPersonalDataArgs, 'input'>>;
 }>;
 
 export type CaseActorResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['CaseActor'] = ResolversParentTypes['CaseActor']> = ResolversObject<{
@@ -2036,6 +2143,42 @@ export type RecapFileResolvers<ContextType = ServiceContext, ParentType extends 
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ComplaintPersonalDataResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['ComplaintPersonalData'] = ResolversParentTypes['ComplaintPersonalData']> = ResolversObject<{
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['ComplaintLocation']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['ComplaintMessage']>, ParentType, ContextType>;
+  ratingComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  attachmentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retention?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataReceiptResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['PersonalDataReceipt'] = ResolversParentTypes['PersonalDataReceipt']> = ResolversObject<{
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PersonalDataRequestKind'], ParentType, ContextType>;
+  completedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['ComplaintPersonalData'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataRequestResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['PersonalDataRequest'] = ResolversParentTypes['PersonalDataRequest']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PersonalDataRequestKind'], ParentType, ContextType>;
+  caseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -2101,6 +2244,9 @@ export type Resolvers<ContextType = ServiceContext> = ResolversObject<{
   MonthlyRecap?: MonthlyRecapResolvers<ContextType>;
   PublishedRecap?: PublishedRecapResolvers<ContextType>;
   RecapFile?: RecapFileResolvers<ContextType>;
+  ComplaintPersonalData?: ComplaintPersonalDataResolvers<ContextType>;
+  PersonalDataReceipt?: PersonalDataReceiptResolvers<ContextType>;
+  PersonalDataRequest?: PersonalDataRequestResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

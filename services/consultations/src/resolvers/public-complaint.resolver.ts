@@ -26,11 +26,17 @@ export const publicComplaintResolvers: Resolvers = {
       access.assert(principal, 'Query.complaintOrganizations');
       return services.catalog.organizationOptions();
     },
+    personalDataRequests: (_root, args, { principal, services }) =>
+      services.personalData.list(principal, args),
   },
   Mutation: {
     filePublicComplaint: (_root, { input }, { principal, clientAddress, services }) => {
       access.assert(principal, 'Mutation.filePublicComplaint');
       return services.publicComplaints.file(input, clientAddress);
+    },
+    requestComplaintPersonalData: (_root, { input }, { principal, clientAddress, services }) => {
+      access.assert(principal, 'Mutation.requestComplaintPersonalData');
+      return services.personalData.request(input, clientAddress);
     },
     replyToPublicComplaint: (
       _root,

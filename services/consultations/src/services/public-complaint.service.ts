@@ -75,7 +75,7 @@ const STATUSES = Object.keys(publicComplaintWorkflow.states) as [
   ...PublicComplaintStatus[],
 ];
 /** Open311 `closed`: the complaint reached an end. */
-const ENDED: readonly PublicComplaintStatus[] = ['CLOSED', 'REJECTED'];
+export const ENDED: readonly PublicComplaintStatus[] = ['CLOSED', 'REJECTED'];
 /** Working days the target agency has to verify a new complaint (the SUBMITTED step). */
 const VERIFICATION_WORKING_DAYS =
   publicComplaintWorkflow.states.SUBMITTED.serviceTime?.workingDays ?? 3;
@@ -144,7 +144,8 @@ export function autoCloseDateOf(calendar: WorkingCalendar, answeredAt: Date): st
 const PHONE = /^\+?[0-9][0-9 ().-]{5,19}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const contactSchema = z
+/** The complainant's contact as filed, or as corrected by its data subject. */
+export const contactSchema = z
   .object(
     {
       name: optionalText('Nama pelapor', 100),
@@ -269,7 +270,7 @@ function complaintOf(record: CaseRecord): PublicComplaintFields {
   return record.complaint;
 }
 
-const messageViews = (complaint: PublicComplaintFields): ComplaintMessage[] =>
+export const messageViews = (complaint: PublicComplaintFields): ComplaintMessage[] =>
   complaint.messages.map((message) => ({
     author: message.author,
     text: message.text,
@@ -431,6 +432,17 @@ export class PublicComplaintService {
     this.admitTracking(clientAddress);
     const record = await this.byCode(trackingCode);
     return record ? this.tracked(record) : null;
+  }
+
+  /**
+   * The complaint a data subject proves with its tracking code (UU 27/2022 requests), counted
+   * against the same tracking limit; NOT_FOUND for unknown codes.
+   */
+  async subjectCase(trackingCode: string, clientAddress: string | null): Promise<CaseRecord> {
+    this.admitTracking(clientAddress);
+    const record = await this.byCode(trackingCode);
+    if (!record) throw notFound(UNKNOWN_CODE);
+    return record;
   }
 
   /** The citizen answers the handler's answer: the complaint is followed up again. */

@@ -33,6 +33,11 @@ export type Query = {
   /** Pengguna: super-admin melihat semua, admin-opd hanya organisasinya sendiri. */
   users: UserConnection;
   user: Maybe<User>;
+  /**
+   * Catatan insiden kegagalan pelindungan data pribadi (UU 27/2022 Pasal 46): super-admin dan
+   * pimpinan. Terbaru dulu.
+   */
+  dataBreaches: Array<DataBreach>;
 };
 
 
@@ -61,6 +66,11 @@ export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryDataBreachesArgs = {
+  status?: InputMaybe<DataBreachStatus>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Membuat akun di Keycloak beserta organisasi dan perannya. */
@@ -76,6 +86,10 @@ export type Mutation = {
   /** Menambah atau mengubah profil pelaksana (Perwali 64 §17(4)b). */
   savePublicOfficer: PublicOfficer;
   removePublicOfficer: Scalars['Boolean']['output'];
+  /** super-admin mencatat insiden kegagalan pelindungan data pribadi; tenggat pemberitahuan 3 × 24 jam. */
+  recordDataBreach: DataBreach;
+  /** super-admin memperbarui insiden: penanganan, pemberitahuan, penutupan (revisi wajib). */
+  updateDataBreach: DataBreach;
 };
 
 
@@ -117,6 +131,18 @@ export type MutationSavePublicOfficerArgs = {
 
 export type MutationRemovePublicOfficerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordDataBreachArgs = {
+  input: DataBreachInput;
+};
+
+
+export type MutationUpdateDataBreachArgs = {
+  id: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
+  input: DataBreachUpdateInput;
 };
 
 export type OrganizationKind =
@@ -287,6 +313,69 @@ export type PublicOfficerInput = {
   published: Scalars['Boolean']['input'];
 };
 
+export type DataBreachStatus =
+  /** Sedang ditangani. */
+  | 'OPEN'
+  /** Ditutup setelah penanganan dan pemberitahuan. */
+  | 'CLOSED';
+
+/**
+ * Insiden kegagalan pelindungan data pribadi. Pemberitahuan tertulis kepada subjek data dan lembaga
+ * paling lambat 3 × 24 jam sejak diketahui (UU 27/2022 Pasal 46 ayat 1).
+ */
+export type DataBreach = {
+  __typename?: 'DataBreach';
+  id: Scalars['ID']['output'];
+  /** Nomor insiden, mis. IPD-2026-003. */
+  number: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** Uraian kejadian dan penyebab yang diketahui. */
+  description: Scalars['String']['output'];
+  occurredAt: Maybe<Scalars['String']['output']>;
+  discoveredAt: Scalars['String']['output'];
+  /** Kategori data pribadi yang terungkap (mis. nama, telepon, isi pengaduan). */
+  dataCategories: Array<Scalars['String']['output']>;
+  /** Perkiraan jumlah subjek data terdampak. */
+  affectedSubjects: Maybe<Scalars['Int']['output']>;
+  /** Sistem atau modul yang terdampak. */
+  affectedSystems: Array<Scalars['String']['output']>;
+  /** Upaya penanganan dan pemulihan. */
+  measures: Maybe<Scalars['String']['output']>;
+  /** Tenggat pemberitahuan: 72 jam sejak diketahui. */
+  notificationDueAt: Scalars['String']['output'];
+  subjectsNotifiedAt: Maybe<Scalars['String']['output']>;
+  authorityNotifiedAt: Maybe<Scalars['String']['output']>;
+  /** Belum memberi tahu subjek data dan lembaga padahal tenggat lewat. */
+  notificationOverdue: Scalars['Boolean']['output'];
+  status: DataBreachStatus;
+  recordedBy: Scalars['String']['output'];
+  recordedAt: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+  revision: Scalars['Int']['output'];
+};
+
+export type DataBreachInput = {
+  title: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  occurredAt?: InputMaybe<Scalars['String']['input']>;
+  discoveredAt: Scalars['String']['input'];
+  dataCategories: Array<Scalars['String']['input']>;
+  affectedSubjects?: InputMaybe<Scalars['Int']['input']>;
+  affectedSystems?: InputMaybe<Array<Scalars['String']['input']>>;
+  measures?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DataBreachUpdateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  measures?: InputMaybe<Scalars['String']['input']>;
+  affectedSubjects?: InputMaybe<Scalars['Int']['input']>;
+  dataCategories?: InputMaybe<Array<Scalars['String']['input']>>;
+  affectedSystems?: InputMaybe<Array<Scalars['String']['input']>>;
+  subjectsNotifiedAt?: InputMaybe<Scalars['String']['input']>;
+  authorityNotifiedAt?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<DataBreachStatus>;
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -418,6 +507,10 @@ export type ResolversTypes = ResolversObject<{
   OpeningHoursInput: OpeningHoursInput;
   CreateOrganizationInput: CreateOrganizationInput;
   PublicOfficerInput: PublicOfficerInput;
+  DataBreachStatus: DataBreachStatus;
+  DataBreach: ResolverTypeWrapper<DataBreach>;
+  DataBreachInput: DataBreachInput;
+  DataBreachUpdateInput: DataBreachUpdateInput;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -450,6 +543,9 @@ export type ResolversParentTypes = ResolversObject<{
   OpeningHoursInput: OpeningHoursInput;
   CreateOrganizationInput: CreateOrganizationInput;
   PublicOfficerInput: PublicOfficerInput;
+  DataBreach: DataBreach;
+  DataBreachInput: DataBreachInput;
+  DataBreachUpdateInput: DataBreachUpdateInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -544,6 +640,7 @@ export type QueryResolvers<ContextType = ServiceContext, ParentType extends Reso
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'code'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  dataBreaches?: Resolver<Array<ResolversTypes['DataBreach']>, ParentType, ContextType, Partial<QueryDataBreachesArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -554,6 +651,8 @@ export type MutationResolvers<ContextType = ServiceContext, ParentType extends R
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   savePublicOfficer?: Resolver<ResolversTypes['PublicOfficer'], ParentType, ContextType, RequireFields<MutationSavePublicOfficerArgs, 'organizationCode' | 'input'>>;
   removePublicOfficer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePublicOfficerArgs, 'id'>>;
+  recordDataBreach?: Resolver<ResolversTypes['DataBreach'], ParentType, ContextType, RequireFields<MutationRecordDataBreachArgs, 'input'>>;
+  updateDataBreach?: Resolver<ResolversTypes['DataBreach'], ParentType, ContextType, RequireFields<MutationUpdateDataBreachArgs, 'id' | 'revision' | 'input'>>;
 }>;
 
 export type OrganizationResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = ResolversObject<{
@@ -650,6 +749,28 @@ export type UserEdgeResolvers<ContextType = ServiceContext, ParentType extends R
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type DataBreachResolvers<ContextType = ServiceContext, ParentType extends ResolversParentTypes['DataBreach'] = ResolversParentTypes['DataBreach']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discoveredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dataCategories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  affectedSubjects?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  affectedSystems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  measures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notificationDueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectsNotifiedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorityNotifiedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notificationOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DataBreachStatus'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -680,6 +801,7 @@ export type Resolvers<ContextType = ServiceContext> = ResolversObject<{
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  DataBreach?: DataBreachResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -15,4 +15,8 @@ export const mutationResolvers: MutationResolvers = {
     services.officers.save(principal, organizationCode, id, input),
   removePublicOfficer: (_root, { id }, { principal, services }) =>
     services.officers.remove(principal, id),
+  recordDataBreach: (_root, { input }, { principal, services }) =>
+    services.breaches.record(principal, input),
+  updateDataBreach: (_root, { id, revision, input }, { principal, services }) =>
+    services.breaches.update(principal, id, revision, input),
 };

@@ -8,4 +8,6 @@ export const queryResolvers: QueryResolvers = {
   users: (_root, { organizationCode, search, first, after }, { principal, services }) =>
     services.users.list(principal, { organizationCode, search }, { first, after }),
   user: (_root, { id }, { principal, services }) => services.users.get(principal, id),
+  dataBreaches: (_root, { status }, { principal, services }) =>
+    services.breaches.list(principal, status),
 };

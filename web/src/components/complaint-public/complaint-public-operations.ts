@@ -108,3 +108,37 @@ export const RatePublicComplaintDocument = graphql(`
     }
   }
 `);
+
+export const RequestComplaintPersonalDataDocument = graphql(`
+  mutation RequestComplaintPersonalData($input: PersonalDataRequestInput!) {
+    requestComplaintPersonalData(input: $input) {
+      requestNumber
+      kind
+      completedAt
+      changedFields
+      note
+      data {
+        number
+        anonymous
+        name
+        email
+        phone
+        description
+        location {
+          latitude
+          longitude
+          address
+        }
+        messages {
+          author
+          text
+          at
+        }
+        ratingComment
+        attachmentCount
+        submittedAt
+        retention
+      }
+    }
+  }
+`);

@@ -3,6 +3,7 @@
 import type { PublicFailure } from '@/components/public-forms/public-answer';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { postPublicOperation, type TrackedView } from './complaint-submit';
+import { PersonalDataPanel, type PersonalDataTexts } from './personal-data-panel';
 import { TrackedComplaint, type TrackedTexts } from './tracked-complaint';
 import shared from '@/components/survey-public/survey-form.module.css';
 import styles from './complaint-public.module.css';
@@ -12,6 +13,7 @@ export interface TrackerOperations {
   track: string;
   reply: string;
   rate: string;
+  personalData: string;
 }
 
 export interface TrackerTexts {
@@ -41,6 +43,7 @@ export interface TrackerTexts {
   rateRequired: string;
   rateSent: string;
   sending: string;
+  personalData: PersonalDataTexts;
 }
 
 interface Props {
@@ -202,6 +205,13 @@ export function ComplaintTracker({ operations, texts, locale, timeZone }: Props)
                 onDone={update}
               />
             ) : null}
+            <PersonalDataPanel
+              key={`data-pribadi-${lookup.complaint.number}`}
+              code={lookup.code}
+              operation={operations.personalData}
+              texts={texts.personalData}
+              describeFailure={(failure) => describeFailure(failure, texts)}
+            />
           </>
         ) : null}
       </div>

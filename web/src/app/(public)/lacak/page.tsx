@@ -8,6 +8,7 @@ import {
 } from '@/components/complaint-public/complaint-tracker';
 import {
   RatePublicComplaintDocument,
+  RequestComplaintPersonalDataDocument,
   ReplyToPublicComplaintDocument,
   TrackPublicComplaintDocument,
 } from '@/components/complaint-public/complaint-public-operations';
@@ -19,6 +20,7 @@ const OPERATIONS = {
   track: print(TrackPublicComplaintDocument),
   reply: print(ReplyToPublicComplaintDocument),
   rate: print(RatePublicComplaintDocument),
+  personalData: print(RequestComplaintPersonalDataDocument),
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -76,6 +78,32 @@ export default async function TrackComplaintPage() {
     rateRequired: t('rateRequired'),
     rateSent: t('rateSent'),
     sending: t('sending'),
+    personalData: {
+      title: t('personalData.title'),
+      intro: t('personalData.intro'),
+      access: t('personalData.access'),
+      correctTitle: t('personalData.correctTitle'),
+      correctHint: t('personalData.correctHint'),
+      name: t('personalData.name'),
+      email: t('personalData.email'),
+      phone: t('personalData.phone'),
+      correctSend: t('personalData.correctSend'),
+      correctRequired: t('personalData.correctRequired'),
+      eraseTitle: t('personalData.eraseTitle'),
+      eraseHint: t('personalData.eraseHint'),
+      eraseConfirm: t('personalData.eraseConfirm'),
+      eraseSend: t('personalData.eraseSend'),
+      eraseRequired: t('personalData.eraseRequired'),
+      sending: t('sending'),
+      receipt: t.raw('personalData.receipt') as string,
+      anonymous: t('personalData.anonymous'),
+      none: t('personalData.none'),
+      description: t('personalData.description'),
+      address: t('personalData.address'),
+      messages: t('personalData.messages'),
+      attachments: t('personalData.attachments'),
+      retention: t('personalData.retention'),
+    },
   };
   return (
     <>
