@@ -1,9 +1,10 @@
-import { createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   decodeClaims,
   errorCodes,
   graphqlRequest,
   hmacToken,
+  publicSigningKeys,
   startLocalIssuer,
   tamperedToken,
   unsignedToken,
@@ -21,18 +22,6 @@ import {
   type TestSubgraph,
   type TestSubgraphContext,
 } from './test-harness.js';
-
-/** The realm's signing key as PEM: the "secret" an HS256 confusion attack would use. */
-async function publicKeyPem(jwksUrl: string): Promise<string> {
-  const { keys } = (await (await fetch(jwksUrl)).json()) as {
-    keys: (JsonWebKey & { use?: string })[];
-  };
-  const signing = keys.find((key) => key.use === 'sig' && key.kty === 'RSA');
-  if (!signing) throw new Error(`no RSA signing key at ${jwksUrl}`);
-  return createPublicKey({ key: signing, format: 'jwk' })
-    .export({ type: 'spki', format: 'pem' })
-    .toString();
-}
 
 describe('token verification (keycloak-connect) against a real RS256 issuer', () => {
   let issuer: LocalIssuer;
@@ -135,7 +124,7 @@ describe('token verification (keycloak-connect) against a real RS256 issuer', ()
       async () =>
         hmacToken(
           { ...claims, exp: Math.floor(Date.now() / 1000) + 300 },
-          await publicKeyPem(issuer.jwksUrl),
+          (await publicSigningKeys(issuer.jwksUrl))[0],
         ),
       /algorithm HS256 not allowed/,
     ],
@@ -254,7 +243,7 @@ describe.skipIf(!keycloakUp)('gateway with real Keycloak tokens', () => {
       async () =>
         hmacToken(
           decodeClaims(token),
-          await publicKeyPem(`${realmUrl}/protocol/openid-connect/certs`),
+          (await publicSigningKeys(`${realmUrl}/protocol/openid-connect/certs`))[0],
         ),
     ],
     ['a tampered real token', async () => tamperedToken(token, { preferred_username: 'bpkad' })],

@@ -1,6 +1,10 @@
 import type { RequestHandler, Response } from 'express';
 import { decodeProtectedHeader } from 'jose';
-import { SCOPE_PREFIX } from '@sipadu/service-kit';
+import {
+  DEACTIVATED_ACCOUNT_MESSAGE,
+  SCOPE_PREFIX,
+  type TokenRevocations,
+} from '@sipadu/service-kit';
 import Keycloak from 'keycloak-connect';
 import type { PartnerIdentity, VerifiedCaller } from './context.js';
 
@@ -12,6 +16,8 @@ export interface TokenVerifierOptions {
   issuer: string;
   /** Required token audience (`sipadu-api`). */
   audience: string;
+  /** Deactivated accounts (followed from identity's events); none checked when absent. */
+  revocations?: TokenRevocations;
 }
 
 /** Verifies a raw access token; rejects with a reason (for logs) when it is not acceptable. */
@@ -19,6 +25,7 @@ export type TokenVerifier = (token: string) => Promise<VerifiedCaller>;
 
 interface AccessTokenContent {
   sub?: string;
+  iat?: number;
   azp?: string;
   client_id?: string;
   preferred_username?: string;
@@ -43,6 +50,20 @@ function partnerOf(content: AccessTokenContent): PartnerIdentity | null {
   };
 }
 
+/** keycloak-connect fetches the realm keys without a timeout: a hung Keycloak must not hang requests. */
+const KEY_LOOKUP_TIMEOUT_MS = 5_000;
+
+function withinKeyLookup<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('invalid token (key lookup timed out)')),
+      KEY_LOOKUP_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Offline bearer-token verification with keycloak-connect (bearer-only, audience checked): the
  * signature is checked against the realm's JWKS, plus expiry, `typ: Bearer`, issuer and audience.
@@ -58,6 +79,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     'verify-token-audience': true,
     'ssl-required': 'external',
     'confidential-port': 0,
+    // A token signed with a key the gateway has not fetched yet (Keycloak key rotation) refetches
+    // the JWKS at most this often (seconds). The default 10 s refused new tokens for up to 10 s
+    // after a rotation; 5 s matches the subgraphs' jose cooldown (service-kit auth.ts).
+    'min-time-between-jwks-requests': 5,
   };
   const keycloak = new Keycloak({}, keycloakConfig);
   // Only the issuer comparison uses grantManager.realmUrl; key fetching keeps the internal URL.
@@ -76,10 +101,14 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (header.alg !== 'RS256')
       throw new Error(`invalid token (algorithm ${header.alg} not allowed)`);
     if (typeof header.kid !== 'string') throw new Error('invalid token (no key id)');
-    const grant = await keycloak.grantManager.createGrant(JSON.stringify({ access_token: token }));
+    const grant = await withinKeyLookup(
+      keycloak.grantManager.createGrant(JSON.stringify({ access_token: token })),
+    );
     const content = (grant.access_token as unknown as { content: AccessTokenContent }).content;
     const subject = content.sub ?? content.azp;
     if (!subject) throw new Error('invalid token (no subject)');
+    if (options.revocations?.isRevoked(subject, content.iat ?? 0))
+      throw new DeactivatedAccountError();
     const partner = partnerOf(content);
     return {
       subject,
@@ -88,6 +117,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       ...(partner ? { partner } : {}),
     };
   };
+}
+
+/** A valid token of an account deactivated after it was issued; the client is told so. */
+class DeactivatedAccountError extends Error {
+  constructor() {
+    super('invalid token (account deactivated after issue)');
+  }
 }
 
 export const invalidTokenMessage =
@@ -130,7 +166,10 @@ export function authenticate(
       },
       (error: unknown) => {
         onRejected?.(error instanceof Error ? error.message : String(error));
-        sendUnauthenticated(res);
+        sendUnauthenticated(
+          res,
+          error instanceof DeactivatedAccountError ? DEACTIVATED_ACCOUNT_MESSAGE : undefined,
+        );
       },
     );
   };

@@ -55,6 +55,11 @@ export {
   type RunningConsumer,
 } from './consumer.js';
 export { connectNats, natsReady } from './nats-connection.js';
+export {
+  DeactivatedAccounts,
+  followDeactivations,
+  type DeactivationFollower,
+} from './deactivated-accounts.js';
 export { TRACEPARENT_HEADER, contextFromTraceparent, currentTraceparent } from './tracing.js';
 export type { EventsLogger } from './logger.js';
 export {

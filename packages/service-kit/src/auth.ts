@@ -40,10 +40,25 @@ export const PARTNER_SCOPES = [
 
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
+/**
+ * Accounts whose tokens stop being accepted before they expire: tokens are verified offline, so
+ * a deactivated account would otherwise keep working until its token's `exp` (SECURITY.md §2.4).
+ */
+export interface TokenRevocations {
+  /** True when a token of `subject` issued at `issuedAt` (seconds since the epoch) is refused. */
+  isRevoked(subject: string, issuedAt: number): boolean;
+}
+
+/** What a deactivated account's still-unexpired token gets back (subgraphs and gateway). */
+export const DEACTIVATED_ACCOUNT_MESSAGE =
+  'Akun Anda telah dinonaktifkan. Hubungi admin OPD Anda bila ini keliru.';
+
 export interface TokenVerifierOptions {
   issuer: string;
   jwksUrl: string;
   audience: string;
+  /** Deactivated accounts (followed from identity's events); none checked when absent. */
+  revocations?: TokenRevocations;
 }
 
 /** Asymmetric algorithms only: `none` and HMAC tokens are refused whatever their content. */
@@ -90,6 +105,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           : 'Token akses tidak valid. Silakan masuk kembali.',
       );
     }
+    // `sub` and `iat` are required claims above.
+    if (options.revocations?.isRevoked(payload.sub ?? '', payload.iat ?? 0))
+      throw unauthenticated(DEACTIVATED_ACCOUNT_MESSAGE);
     return principalFromClaims(payload);
   };
 }

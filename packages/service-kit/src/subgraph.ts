@@ -16,7 +16,7 @@ import express, { type Request } from 'express';
 import { parse } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { bearerToken, createTokenVerifier, type Principal } from './auth.js';
+import { bearerToken, createTokenVerifier, type Principal, type TokenRevocations } from './auth.js';
 import type { SubgraphEnvironment } from './environment.js';
 import { createErrorFormatter } from './errors.js';
 import { RequestLoaders } from './loaders.js';
@@ -39,6 +39,20 @@ export interface SubgraphContext extends BaseContext {
 
 export type ReadinessCheck = () => Promise<boolean>;
 
+/**
+ * A readiness check still unanswered after this counts as down: a hung database or NATS would
+ * otherwise hold /readyz open, and the orchestrator's probe would time out instead of being told.
+ */
+const READINESS_TIMEOUT_MS = 2_000;
+
+function checkWithin(check: ReadinessCheck, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  return Promise.race([check().catch(() => false), late]).finally(() => clearTimeout(timer));
+}
+
 export interface SubgraphOptions<Context extends SubgraphContext> {
   service: string;
   env: SubgraphEnvironment & { PORT: number };
@@ -49,6 +63,11 @@ export interface SubgraphOptions<Context extends SubgraphContext> {
   /** Named checks behind /readyz, e.g. MongoDB and NATS. */
   readiness: Record<string, ReadinessCheck>;
   extendContext?: (base: SubgraphContext) => Context | Promise<Context>;
+  /**
+   * Deactivated accounts whose unexpired tokens are refused (`followDeactivations` of
+   * @sipadu/events); stopped with the subgraph, before `onStop` closes the NATS connection.
+   */
+  revocations: TokenRevocations & { stop(): Promise<void> };
   /** Called on the first authenticated request of each principal (e.g. to mirror users). */
   onPrincipal?: (principal: Principal, base: SubgraphContext) => Promise<void>;
   /** Extra HTTP routes mounted before /graphql (e.g. file downloads). */
@@ -79,6 +98,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
     issuer: env.KEYCLOAK_ISSUER,
     jwksUrl: env.KEYCLOAK_JWKS_URL,
     audience: env.JWT_AUDIENCE,
+    revocations: options.revocations,
   });
   const metrics = createMetrics(service);
 
@@ -117,7 +137,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
   app.get('/readyz', async (_req, res) => {
     const entries = await Promise.all(
       Object.entries(options.readiness).map(async ([name, check]) => {
-        const ok = await check().catch(() => false);
+        const ok = await checkWithin(check, READINESS_TIMEOUT_MS);
         return [name, ok ? 'ok' : 'down'] as const;
       }),
     );
@@ -208,6 +228,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
     stop() {
       stopping ??= (async () => {
         await apollo.stop();
+        await options.revocations.stop();
         await options.onStop?.();
       })();
       return stopping;

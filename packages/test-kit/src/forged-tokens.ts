@@ -1,9 +1,27 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type KeyObject } from 'jose';
 
 /** Base64url without padding, for hand-made JWT parts. */
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * The RSA signing key an issuer publishes at `jwksUrl`, as a key-confusion attacker would use it
+ * for an HS256 secret: PEM, and bare base64 DER (what Keycloak's realm endpoint shows).
+ */
+export async function publicSigningKeys(jwksUrl: string): Promise<[pem: string, der: string]> {
+  const { keys } = (await (await fetch(jwksUrl)).json()) as {
+    keys: (JsonWebKey & { use?: string })[];
+  };
+  const signing = keys.find((key) => key.use === 'sig' && key.kty === 'RSA');
+  if (!signing) throw new Error(`no RSA signing key at ${jwksUrl}`);
+  const key = createPublicKey({ key: signing, format: 'jwk' });
+  return [
+    key.export({ type: 'spki', format: 'pem' }).toString(),
+    key.export({ type: 'spki', format: 'der' }).toString('base64'),
+  ];
+}
 
 /** A token with `alg: none` and no signature, carrying the given claims. */
 export function unsignedToken(claims: Record<string, unknown>): string {

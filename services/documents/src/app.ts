@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, followDeactivations, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -127,10 +127,13 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
   }
   if (seeded) logger.info({ templates: seeded }, 'templat persyaratan standar dimuat');
 
+  // Refuses unexpired tokens of accounts deactivated since (SECURITY.md §2.4), on every route.
+  const revocations = followDeactivations(nc, logger);
   const verifyToken = createTokenVerifier({
     issuer: env.KEYCLOAK_ISSUER,
     jwksUrl: env.KEYCLOAK_JWKS_URL,
     audience: env.JWT_AUDIENCE,
+    revocations,
   });
   let fileRoutes: { close(): Promise<void> } | undefined;
   const running = await startSubgraph<ServiceContext>({
@@ -138,6 +141,7 @@ export async function startDocumentsService(env: DocumentsEnvironment): Promise<
     env,
     schemaPath,
     resolvers,
+    revocations,
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),

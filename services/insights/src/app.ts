@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, followDeactivations, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -45,10 +45,13 @@ export async function startInsightsService(
   const connection = await connectMongo(env.MONGO_URL, SERVICE_NAME, env.MONGO_DATABASE);
   const nc = await connectNats(env.NATS_URL, `sipadu-${SERVICE_NAME}`);
   const outbox = new Outbox({ connection, logger });
+  // Refuses unexpired tokens of accounts deactivated since (SECURITY.md §2.4), on every route.
+  const revocations = followDeactivations(nc, logger);
   const verifyToken = createTokenVerifier({
     issuer: env.KEYCLOAK_ISSUER,
     jwksUrl: env.KEYCLOAK_JWKS_URL,
     audience: env.JWT_AUDIENCE,
+    revocations,
   });
 
   const owners = new OwnerClient({
@@ -139,6 +142,7 @@ export async function startInsightsService(
     env,
     schemaPath,
     resolvers,
+    revocations,
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),

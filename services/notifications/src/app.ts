@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, followDeactivations, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -178,16 +178,20 @@ export async function startNotificationsService(
   reminders.start();
   digests.start();
 
+  // Refuses unexpired tokens of accounts deactivated since (SECURITY.md §2.4), on every route.
+  const revocations = followDeactivations(nc, logger);
   const verifyToken = createTokenVerifier({
     issuer: env.KEYCLOAK_ISSUER,
     jwksUrl: env.KEYCLOAK_JWKS_URL,
     audience: env.JWT_AUDIENCE,
+    revocations,
   });
   const running = await startSubgraph<ServiceContext>({
     service: SERVICE_NAME,
     env,
     schemaPath,
     resolvers,
+    revocations,
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),

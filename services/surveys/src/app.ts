@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { OrganizationDirectory, startIdentityConsumer } from '@sipadu/directory';
-import { Outbox, OutboxRelay, connectNats, natsReady } from '@sipadu/events';
+import { Outbox, OutboxRelay, connectNats, followDeactivations, natsReady } from '@sipadu/events';
 import {
   connectMongo,
   createLogger,
@@ -150,6 +150,7 @@ export async function startSurveysService(
     env,
     schemaPath,
     resolvers,
+    revocations: followDeactivations(nc, logger),
     logger,
     readiness: {
       mongodb: () => pingMongo(connection),
