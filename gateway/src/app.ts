@@ -11,7 +11,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, createMetrics, type Logger } from '@sipadu/service-kit';
+import { followDeactivations } from '@sipadu/events';
+import { TYPED_ERROR_CODES, createLogger, createMetrics, type Logger } from '@sipadu/service-kit';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -27,6 +28,7 @@ import {
   queryLengthLimit,
   tokenLimitParseOptions,
   translateRefusal,
+  withoutSuggestions,
 } from './limits.js';
 import {
   PartnerAuditPublisher,
@@ -76,6 +78,8 @@ const exposedHeaders = [
   'Tus-Extension',
   // Id of the stored file, sent with the response that finishes an upload.
   'Sipadu-File-Id',
+  // Code of a refused upload (MALWARE_DETECTED, TOO_LARGE…), for the client to act on.
+  'Sipadu-Refusal',
   'Content-Disposition',
   'Content-Range',
   'Accept-Ranges',
@@ -84,27 +88,15 @@ const exposedHeaders = [
   'Retry-After',
 ];
 
-const safeCodes = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  DOWNSTREAM_SERVICE_ERROR,
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+// The subgraphs' typed codes (RATE_LIMITED and SERVICE_UNAVAILABLE included) plus the gateway's own.
+const safeCodes = new Set([...TYPED_ERROR_CODES, DOWNSTREAM_SERVICE_ERROR]);
 
 /**
  * What leaves the gateway: the message, location, path and a typed code (plus the failing
  * subgraph's name). Anything untyped becomes a generic Indonesian message; the details go to
  * the log, never to the client.
  */
-function formatError(logger: Logger) {
+function formatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (!safeCodes.has(code)) {
@@ -116,8 +108,10 @@ function formatError(logger: Logger) {
       };
     }
     const serviceName = formatted.extensions?.serviceName;
+    const message = translateRefusal(formatted.message);
     return {
-      message: translateRefusal(formatted.message),
+      // In production, no schema names through suggestions (see withoutSuggestions).
+      message: production ? withoutSuggestions(message) : message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code, ...(typeof serviceName === 'string' ? { serviceName } : {}) },
@@ -135,6 +129,8 @@ export async function createGatewayApp(
   const endpoints = subgraphEndpoints(supergraphSdl, env.subgraphUrls);
   const tracing = createGatewayTracing();
   const metrics = createMetrics('gateway');
+  // Refuses unexpired tokens of accounts deactivated since (SECURITY.md §2.4); own NATS connection.
+  const revocations = options.verifyToken ? undefined : followDeactivations(env.NATS_URL, logger);
   const verifyToken =
     options.verifyToken ??
     createTokenVerifier({
@@ -142,6 +138,7 @@ export async function createGatewayApp(
       realm: env.KEYCLOAK_REALM,
       issuer: env.KEYCLOAK_ISSUER,
       audience: env.JWT_AUDIENCE,
+      revocations,
     });
 
   const app = express();
@@ -174,7 +171,7 @@ export async function createGatewayApp(
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: tokenLimitParseOptions(env.MAX_QUERY_TOKENS),
     validationRules: armor.validationRules,
-    formatError: formatError(logger),
+    formatError: formatError(logger, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer: server,
@@ -391,6 +388,7 @@ export async function createGatewayApp(
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
         // After the server: the last partner requests are recorded before the queue is flushed.
         await partnerAudit.stop(env.SHUTDOWN_GRACE_MS);
+        await revocations?.stop();
         fetcher.destroy();
         for (const proxy of proxies) proxy.destroy();
         try {

@@ -57,6 +57,8 @@ export const gatewayEnvironmentSchema = baseEnvironmentSchema
     MAX_QUERY_COST: positiveInt(5_000),
     MAX_QUERY_TOKENS: positiveInt(2_000),
     MAX_DIRECTIVES: positiveInt(50),
+    /** How often one response key may be asked for in a selection set (fragments included). */
+    MAX_FIELD_REPEATS: positiveInt(10),
     MAX_QUERY_CHARS: positiveInt(20_000),
     /** Largest JSON body accepted at /graphql (query + variables). */
     MAX_BODY_BYTES: positiveInt(256 * 1024),

@@ -1,4 +1,5 @@
 import { errorCodes, graphqlRequest, startLocalIssuer, type LocalIssuer } from '@sipadu/test-kit';
+import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessHeader,
@@ -16,6 +17,7 @@ type Query {
   slow(ms: Int!): String @public
   nested: Node @public
   me: Viewer
+  refused(code: String!): String @public
 }
 type Mutation {
   fileComplaint(text: String!): String! @public
@@ -43,6 +45,9 @@ async function startIdentity(): Promise<TestSubgraph> {
       slow: (_: unknown, { ms }: { ms: number }) =>
         new Promise((resolve) => setTimeout(() => resolve('selesai'), ms)),
       nested: () => ({ value: 1, child: { value: 2 } }),
+      refused: (_: unknown, { code }: { code: string }) => {
+        throw new GraphQLError(`ditolak dengan ${code}`, { extensions: { code } });
+      },
       me: (_: unknown, __: unknown, context: TestSubgraphContext) => ({
         subject: context.headers.authorization ? 'diteruskan' : null,
       }),
@@ -129,6 +134,17 @@ describe('gateway over real subgraphs', () => {
         { code: 'PUPR', name: 'Dinas PUPR', documentCount: 4 },
       ],
     });
+  });
+
+  it("passes a subgraph's typed refusals on and hides anything untyped", async () => {
+    for (const code of ['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'CONFLICT', 'BAD_USER_INPUT']) {
+      const response = await graphqlRequest(gateway.url, `{ refused(code: "${code}") }`);
+      expect(errorCodes(response), code).toEqual([code]);
+      expect(response.errors?.[0]?.message).toBe(`ditolak dengan ${code}`);
+    }
+    const untyped = await graphqlRequest(gateway.url, '{ refused(code: "E11000_DUPLICATE") }');
+    expect(errorCodes(untyped)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(untyped.errors?.[0]?.message).not.toContain('E11000');
   });
 
   describe('anonymous callers reach public operations only', () => {

@@ -1,11 +1,23 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import {
+  GraphQLError,
+  Kind,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 import type { GatewayEnvironment } from './environment.js';
 
 type LimitSettings = Pick<
   GatewayEnvironment,
-  'MAX_QUERY_DEPTH' | 'MAX_ALIASES' | 'MAX_QUERY_COST' | 'MAX_DIRECTIVES' | 'NODE_ENV'
+  | 'MAX_QUERY_DEPTH'
+  | 'MAX_ALIASES'
+  | 'MAX_QUERY_COST'
+  | 'MAX_DIRECTIVES'
+  | 'MAX_FIELD_REPEATS'
+  | 'NODE_ENV'
 >;
 
 export type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
@@ -45,11 +57,70 @@ export function armorConfig(env: LimitSettings): ArmorConfig {
 }
 
 /**
- * graphql-armor validation rules and plugins: every limit is checked while the operation is
- * parsed or validated, so an oversized operation never reaches the query planner or a subgraph.
+ * Refuses a selection set that asks for one response key more than `max` times, counting the
+ * fields of its inline fragments and fragment spreads (`{ a a a … }` ×500, or the same field
+ * repeated through fragments). graphql-armor has no such limit: every copy costs only 1, so 500
+ * stay under the cost limit while each one is merged, planned and answered.
+ */
+export function maxFieldRepeatsRule(max: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        fragments.set(definition.name.value, definition);
+      }
+    }
+    let reported = false;
+    const check = (selectionSet: SelectionSetNode | undefined) => {
+      if (reported || !selectionSet) return;
+      const counts = new Map<string, number>();
+      // Each named fragment once per selection set: this also stops on fragment cycles (refused
+      // by NoFragmentCyclesRule, which runs alongside).
+      const expanded = new Set<string>();
+      const collect = (set: SelectionSetNode): boolean => {
+        for (const selection of set.selections) {
+          if (selection.kind === Kind.FIELD) {
+            const key = selection.alias?.value ?? selection.name.value;
+            const count = (counts.get(key) ?? 0) + 1;
+            if (count > max) return false;
+            counts.set(key, count);
+          } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+            if (!collect(selection.selectionSet)) return false;
+          } else if (!expanded.has(selection.name.value)) {
+            expanded.add(selection.name.value);
+            const fragment = fragments.get(selection.name.value);
+            if (fragment && !collect(fragment.selectionSet)) return false;
+          }
+        }
+        return true;
+      };
+      if (!collect(selectionSet)) {
+        reported = true;
+        context.reportError(
+          new GraphQLError(`Kueri memuat kolom yang sama berulang-ulang (batas ${max}).`, {
+            nodes: [selectionSet],
+          }),
+        );
+      }
+    };
+    return {
+      OperationDefinition: (node) => check(node.selectionSet),
+      Field: (node) => check(node.selectionSet),
+    };
+  };
+}
+
+/**
+ * graphql-armor validation rules and plugins, plus the gateway's own repeated-field rule: every
+ * limit is checked while the operation is parsed or validated, so an oversized operation never
+ * reaches the query planner or a subgraph.
  */
 export function armorProtection(env: LimitSettings): ReturnType<ApolloArmor['protect']> {
-  return new ApolloArmor(armorConfig(env)).protect();
+  const armor = new ApolloArmor(armorConfig(env)).protect();
+  return {
+    ...armor,
+    validationRules: [...armor.validationRules, maxFieldRepeatsRule(env.MAX_FIELD_REPEATS)],
+  };
 }
 
 /** The parser stops at `maxTokens`, before building a document for an oversized operation. */
@@ -69,8 +140,23 @@ export function translateRefusal(message: string): string {
   if (message === 'Operation batching disabled.') {
     return 'Beberapa operasi dalam satu permintaan (batch) tidak didukung.';
   }
+  if (message.startsWith('GraphQL introspection is not allowed')) {
+    return 'Introspeksi skema tidak diizinkan.';
+  }
+  if (/^GET requests only support query operations/.test(message)) {
+    return 'Mutasi hanya dapat dikirim dengan metode POST.';
+  }
   // graphql-armor prefixes its (already Indonesian) limit messages with "Syntax Error: ".
   return message.replace(/^Syntax Error: (?=.*\(batas)/, '');
+}
+
+/**
+ * Drops graphql-js's "Did you mean …?" from a message. Validation suggestions are already blocked
+ * (graphql-armor, Apollo's hideSchemaDetailsFromClientErrors), but a variable's value is coerced
+ * later and its error still names the enum values the caller was close to.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
 function graphqlRefusal(message: string, code = 'BAD_USER_INPUT') {

@@ -2,6 +2,8 @@
 // consultations and insights subgraphs on throwaway databases (seeded) behind the gateway composed
 // from the real SDL. Infrastructure comes from the Vitest global setup.
 import { rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -36,6 +38,15 @@ import { composeSubgraphs, readSubgraphSources } from '../../gateway/src/composi
 import { loadGatewayEnvironment } from '../../gateway/src/environment.js';
 import { REPO_ROOT } from '../../scripts/lib/infra/paths.js';
 
+export type SubgraphName =
+  | 'identity'
+  | 'documents'
+  | 'notifications'
+  | 'projects'
+  | 'surveys'
+  | 'consultations'
+  | 'insights';
+
 export interface ApiStack {
   /** The gateway's GraphQL endpoint. */
   gatewayUrl: string;
@@ -43,11 +54,65 @@ export interface ApiStack {
   gatewayOrigin: string;
   /** The notifications service's own origin (its /events without the gateway). */
   notificationsOrigin: string;
+  /** Each subgraph's own GraphQL endpoint, to call it without the gateway (token checks). */
+  subgraphUrls: Record<SubgraphName, string>;
   /** The consultations service, for tests that move its clock (sweeps, recaps) or inspect it. */
   consultations: RunningConsultationsService;
   /** The insights service (dashboard, assessment, open data), to inspect its alerts or activity. */
   insights: RunningInsightsService;
+  /**
+   * GraphQL requests the subgraphs have received from the gateway so far (only with
+   * `countSubgraphRequests`; always 0 otherwise): proof that a refusal happened before any resolver.
+   */
+  subgraphRequests(): number;
   stop(): Promise<void>;
+}
+
+interface CountingProxy {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback HTTP proxy in front of `target` (an origin) that passes everything through untouched
+ * (streams too) and calls `count` for every request to its /graphql.
+ */
+async function startCountingProxy(target: string, count: () => void): Promise<CountingProxy> {
+  const upstream = new URL(target);
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    if (req.url?.split('?')[0] === '/graphql') count();
+    const forward = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+        agent,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.destroy());
+    // A client gone before the answer ends (an SSE stream closed) ends the upstream request too.
+    res.on('close', () => {
+      if (!res.writableFinished) forward.destroy();
+    });
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+    },
+  };
 }
 
 /**
@@ -55,7 +120,7 @@ export interface ApiStack {
  * stack and keeps a durable consumer's position: without this, a stack started later with the
  * same database would first take every event published since the previous one stopped.
  */
-async function removeConsumers(natsUrl: string, prefixes: readonly string[]): Promise<void> {
+export async function removeConsumers(natsUrl: string, prefixes: readonly string[]): Promise<void> {
   const nc = await connectNats(natsUrl, 'sipadu-test-stack');
   try {
     const jsm = await jetstreamManager(nc);
@@ -78,6 +143,8 @@ export interface ApiStackOptions {
   seedSurveys?: boolean;
   /** The gateway's requests per minute per partner client (PARTNER_RATE_LIMIT; its default otherwise). */
   partnerRateLimit?: number;
+  /** Routes the gateway to every subgraph through a counting proxy (see `subgraphRequests`). */
+  countSubgraphRequests?: boolean;
 }
 
 export async function startApiStack(
@@ -249,6 +316,15 @@ export async function startApiStack(
     );
     stops.push(() => insights.stop());
 
+    let subgraphRequests = 0;
+    // The origin the gateway is given for a service: its own, or a counting proxy in front of it.
+    const viaGateway = async (origin: string): Promise<string> => {
+      if (!options.countSubgraphRequests) return origin;
+      const proxy = await startCountingProxy(origin, () => (subgraphRequests += 1));
+      stops.push(() => proxy.close());
+      return proxy.origin;
+    };
+
     const composed = composeSubgraphs(readSubgraphSources(REPO_ROOT));
     if (!composed.ok) throw new Error(composed.errors.join('\n'));
     const gateway = await createGatewayApp(
@@ -257,14 +333,14 @@ export async function startApiStack(
         NODE_ENV: 'production',
         PORT: '0',
         LOG_LEVEL: 'silent',
-        IDENTITY_URL: identity.url,
-        DOCUMENTS_URL: baseUrl(documents.url),
-        NOTIFICATIONS_URL: notifications.origin,
-        PROJECTS_URL: baseUrl(projects.url),
-        SURVEYS_URL: baseUrl(surveys.url),
-        CONSULTATIONS_URL: baseUrl(consultations.url),
+        IDENTITY_URL: await viaGateway(baseUrl(identity.url)),
+        DOCUMENTS_URL: await viaGateway(baseUrl(documents.url)),
+        NOTIFICATIONS_URL: await viaGateway(notifications.origin),
+        PROJECTS_URL: await viaGateway(baseUrl(projects.url)),
+        SURVEYS_URL: await viaGateway(baseUrl(surveys.url)),
+        CONSULTATIONS_URL: await viaGateway(baseUrl(consultations.url)),
         // Also the target of /insights (the dashboard's stream and brief) and /open-data.
-        INSIGHTS_URL: baseUrl(insights.url),
+        INSIGHTS_URL: await viaGateway(baseUrl(insights.url)),
         ...(options.partnerRateLimit
           ? { PARTNER_RATE_LIMIT: String(options.partnerRateLimit) }
           : {}),
@@ -277,8 +353,18 @@ export async function startApiStack(
       gatewayUrl,
       gatewayOrigin: new URL(gatewayUrl).origin,
       notificationsOrigin: notifications.origin,
+      subgraphUrls: {
+        identity: identity.url,
+        documents: documents.url,
+        notifications: notifications.url,
+        projects: projects.url,
+        surveys: surveys.url,
+        consultations: consultations.url,
+        insights: insights.url,
+      },
       consultations,
       insights,
+      subgraphRequests: () => subgraphRequests,
       stop,
     };
   } catch (error) {

@@ -42,7 +42,8 @@ export const rateLimited = (message: string) => typed('RATE_LIMITED', message);
 export const unavailable = (message: string, reason: string) =>
   typed('SERVICE_UNAVAILABLE', message, { reason });
 
-const knownCodes = new Set<string>([
+/** Codes safe to show a client as they are; the gateway passes exactly these (plus its own). */
+export const TYPED_ERROR_CODES: ReadonlySet<string> = new Set<string>([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -78,7 +79,7 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && knownCodes.has(code)) {
+    if (typeof code === 'string' && TYPED_ERROR_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return {
         ...formatted,
