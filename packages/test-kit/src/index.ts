@@ -5,3 +5,4 @@ export * from './keycloak-edge-tokens.js';
 export * from './tus-upload.js';
 export * from './sse-client.js';
 export * from './eventually.js';
+export * from './clamd.js';

@@ -20,6 +20,8 @@ export interface TusUploadResult {
   fileId: string | null;
   /** Body of a refusal (the server's Indonesian message). */
   message: string | null;
+  /** The refusal's `Sipadu-Refusal` code (e.g. `MALWARE_DETECTED`), when the server sent one. */
+  refusal?: string;
   uploadUrl: string | null;
 }
 
@@ -29,6 +31,17 @@ const metadata = (pairs: Record<string, string>) =>
   Object.entries(pairs)
     .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
     .join(',');
+
+async function refusedBy(response: Response, uploadUrl: string | null): Promise<TusUploadResult> {
+  const refusal = response.headers.get('sipadu-refusal');
+  return {
+    status: response.status,
+    fileId: null,
+    message: await response.text(),
+    ...(refusal ? { refusal } : {}),
+    uploadUrl,
+  };
+}
 
 /** A tus 1.0 upload over plain HTTP, as tus-js-client speaks it (creation + PATCH). */
 export async function tusUpload(options: TusUploadOptions): Promise<TusUploadResult> {
@@ -48,9 +61,7 @@ export async function tusUpload(options: TusUploadOptions): Promise<TusUploadRes
       }),
     },
   });
-  if (created.status !== 201) {
-    return { status: created.status, fileId: null, message: await created.text(), uploadUrl: null };
-  }
+  if (created.status !== 201) return refusedBy(created, null);
   const location = created.headers.get('location');
   if (!location) throw new Error('tus creation answered 201 without Location');
   const uploadUrl = new URL(location, options.origin).toString();
@@ -71,9 +82,7 @@ export async function tusUpload(options: TusUploadOptions): Promise<TusUploadRes
       },
       body: chunk,
     });
-    if (last.status !== 204) {
-      return { status: last.status, fileId: null, message: await last.text(), uploadUrl };
-    }
+    if (last.status !== 204) return refusedBy(last, uploadUrl);
     offset += chunk.byteLength;
   } while (offset < options.bytes.byteLength);
   await last.arrayBuffer();

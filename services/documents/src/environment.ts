@@ -38,6 +38,14 @@ const schema = subgraphEnvironmentSchema.extend({
    */
   ANONYMOUS_UPLOAD_LIMIT: z.coerce.number().int().positive().default(20),
   ANONYMOUS_UPLOAD_WINDOW_S: z.coerce.number().int().positive().default(3600),
+  /**
+   * clamd (ClamAV) that scans every finished upload over TCP (INSTREAM); unset: only the built-in
+   * check of known signatures (EICAR) runs. Once set, an unreachable clamd refuses uploads
+   * (fail-closed). Its StreamMaxLength must cover the largest upload purpose.
+   */
+  CLAMAV_HOST: z.string().min(1).optional(),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Seal algorithm of the local signer. */
   SIGNING_ALGORITHM: z.enum(['ES256', 'EdDSA']).default('ES256'),
   /** PKCS#8 PEM private key of the seal; required in production, generated in development. */

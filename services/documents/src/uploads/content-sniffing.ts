@@ -87,5 +87,6 @@ export function typeRefusal(purpose: UploadPurpose, sniffed: SniffedType | null)
     415,
     `Jenis berkas tidak diizinkan untuk ${purpose.label}${seen}. ` +
       `Jenis yang diizinkan: ${describeAllowedTypes(purpose)}.`,
+    'TYPE_NOT_ALLOWED',
   );
 }

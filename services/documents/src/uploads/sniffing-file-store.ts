@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { Transform, type Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { headVerdict, sniffBytes, SNIFF_BYTES, typeRefusal } from './content-sniffing.js';
+import { knownSignatureIn, malwareRefusal } from './malware-scan.js';
 import type { UploadPurpose } from './purposes.js';
 import type { UploadRefusal } from './upload-refusal.js';
 
@@ -75,6 +76,9 @@ export class SniffingFileStore extends FileStore {
     }
     const earlier = offset > 0 ? await readHead(upload.storage.path, offset) : Buffer.alloc(0);
     const sniffer = new HeadSniffer(earlier, upload.size, async (head, complete) => {
+      // The EICAR file is a few bytes of text: named as malware, not as a wrong type.
+      const malware = knownSignatureIn(head);
+      if (malware) return malwareRefusal(malware);
       const sniffed = await sniffBytes(head);
       return headVerdict(purpose, sniffed, complete) === 'refused'
         ? typeRefusal(purpose, sniffed)

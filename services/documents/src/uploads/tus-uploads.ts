@@ -21,12 +21,16 @@ import {
 import { isAllowed, sniffFile, typeRefusal } from './content-sniffing.js';
 import { Sha256MismatchError, type FileService } from './file.service.js';
 import { sanitizeFilename } from './http-headers.js';
+import { createMalwareScanner, malwareRefusal } from './malware-scan.js';
 import { readPhotoCapture } from './photo-capture.js';
+import { findPolyglot, polyglotRefusal } from './polyglot.js';
 import { describeSize, type UploadPurpose } from './purposes.js';
 import { SniffingFileStore } from './sniffing-file-store.js';
 import { isUploadRefusal, UploadRefusal } from './upload-refusal.js';
 
 export const FILE_ID_HEADER = 'Sipadu-File-Id';
+/** The code of a refusal (UploadRefusalCode), next to its Indonesian message. */
+export const REFUSAL_HEADER = 'Sipadu-Refusal';
 
 export interface TusUploadDeps {
   env: Pick<
@@ -37,6 +41,9 @@ export interface TusUploadDeps {
     | 'TZ_PEMDA'
     | 'ANONYMOUS_UPLOAD_LIMIT'
     | 'ANONYMOUS_UPLOAD_WINDOW_S'
+    | 'CLAMAV_HOST'
+    | 'CLAMAV_PORT'
+    | 'CLAMAV_TIMEOUT_MS'
   >;
   files: FileService;
   logger: Logger;
@@ -71,7 +78,7 @@ const CLIENT_ADDRESS_HEADER = 'x-sipadu-client';
 const TUS_HEADERS = {
   'Tus-Resumable': TUS_RESUMABLE,
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': [...HEADERS, FILE_ID_HEADER].join(', '),
+  'Access-Control-Expose-Headers': [...HEADERS, FILE_ID_HEADER, REFUSAL_HEADER].join(', '),
 };
 
 /** An upload being moved into storage on this process. */
@@ -99,7 +106,10 @@ const TUS_MESSAGES = new Map<object, string>([
   [ERRORS.FILE_NOT_FOUND, 'Unggahan tidak ditemukan.'],
   [ERRORS.FILE_NO_LONGER_EXISTS, 'Unggahan sudah kedaluwarsa atau dihapus. Silakan unggah ulang.'],
   [ERRORS.INVALID_OFFSET, 'Posisi unggahan tidak cocok. Lanjutkan dari posisi terakhir di server.'],
-  [ERRORS.ERR_SIZE_EXCEEDED, 'Data yang dikirim melebihi ukuran berkas yang dinyatakan.'],
+  [
+    ERRORS.ERR_SIZE_EXCEEDED,
+    'Data yang dikirim melebihi ukuran berkas yang dinyatakan; unggahan dibatalkan. Silakan unggah ulang.',
+  ],
   [ERRORS.ERR_MAX_SIZE_EXCEEDED, 'Ukuran berkas melebihi batas yang diizinkan.'],
   [ERRORS.INVALID_LENGTH, 'Ukuran berkas (Upload-Length) wajib disebutkan.'],
   [ERRORS.INVALID_METADATA, 'Upload-Metadata tidak valid.'],
@@ -110,6 +120,28 @@ const TUS_MESSAGES = new Map<object, string>([
   [ERRORS.ERR_LOCK_TIMEOUT, 'Unggahan sedang dipakai permintaan lain. Coba lagi sebentar lagi.'],
   [ERRORS.UNSUPPORTED_CONCATENATION_EXTENSION, 'Unggahan paralel (concatenation) tidak didukung.'],
 ]);
+
+/** tus' refusals of more bytes than an upload may have. */
+const SIZE_ERRORS = new Set<unknown>([ERRORS.ERR_SIZE_EXCEEDED, ERRORS.ERR_MAX_SIZE_EXCEEDED]);
+
+type TusError = { status_code: number; body: string };
+
+/**
+ * The ERRORS entry an error stands for. tus throws the entries themselves, and also errors that
+ * carry an entry's status and body: the limiter of a PATCH body without Content-Length fails with
+ * a MaxFileExceededError, which used to end as a 500 "unexpected error".
+ */
+function tusErrorOf(error: unknown): TusError | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const entries = [...TUS_MESSAGES.keys()] as TusError[];
+  if (TUS_MESSAGES.has(error)) return error as TusError;
+  const { status_code, body } = error as Partial<TusError>;
+  return entries.find((entry) => entry.status_code === status_code && entry.body === body);
+}
+
+/** The Node response behind a request tus handles (srvx keeps it on `runtime.node`). */
+const nodeResponseOf = (req: Request) =>
+  (req as { runtime?: { node?: { res?: http.ServerResponse } } }).runtime?.node?.res;
 
 /**
  * The tus endpoint: a disk store in UPLOAD_DIR for partial uploads; every request authenticated
@@ -137,6 +169,7 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
   /** Uploads being moved into storage; a repeated final PATCH must not store them twice. */
   const finishing = new Map<string, Finishing>();
   const largestLimit = Math.max(...[...purposes.values()].map((purpose) => purpose.maxBytes));
+  const scanner = createMalwareScanner(env, logger);
 
   /** The signed-in caller; null without a token (a token that fails is refused, never ignored). */
   async function callerOf(authorization: string | undefined): Promise<Principal | null> {
@@ -201,6 +234,7 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
       throw new UploadRefusal(
         413,
         `Ukuran berkas melebihi batas untuk ${purpose.label} (${describeSize(purpose.maxBytes)}).`,
+        'TOO_LARGE',
       );
     }
     const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
@@ -280,9 +314,20 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
   ) {
     const meta = upload.metadata ?? {};
     const diskPath = upload.storage?.path ?? path.join(env.UPLOAD_DIR, upload.id);
+    // Malware first: the EICAR file, a script, has no type at all.
+    const malware = await scanner.scan(diskPath);
+    if (malware) {
+      logger.warn({ uploadId: upload.id, malware }, 'unggahan berisi perangkat lunak berbahaya');
+      throw malwareRefusal(malware);
+    }
     const sniffed = await sniffFile(diskPath);
     if (!sniffed || !isAllowed(purpose, sniffed)) {
       throw typeRefusal(purpose, sniffed);
+    }
+    const hidden = await findPolyglot(diskPath, sniffed);
+    if (hidden) {
+      logger.warn({ uploadId: upload.id, hidden }, 'unggahan poliglot ditolak');
+      throw polyglotRefusal(purpose, sniffed, hidden);
     }
     // Photos: GPS and capture time from the EXIF block, read from the disk copy in chunks (never
     // the whole file); no metadata, or metadata that cannot be read, is simply null.
@@ -311,6 +356,7 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
       throw new UploadRefusal(
         422,
         'Berkas berubah atau rusak saat dikirim: SHA-256 tidak cocok dengan yang dihitung di perangkat Anda. Silakan unggah ulang.',
+        'SHA256_MISMATCH',
       );
     }
     try {
@@ -330,12 +376,32 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
     return record;
   }
 
+  /**
+   * Answers an error ending a tus request (with its code in REFUSAL_HEADER). A PATCH carrying
+   * more bytes than the upload declared ends the upload: tus keeps what it wrote, and an upload
+   * that lied about its length is not resumed.
+   */
+  async function respondToError(req: Request, error: unknown) {
+    const sizeError = SIZE_ERRORS.has(tusErrorOf(error));
+    if (req.method === 'PATCH' && sizeError) {
+      const id = new URL(req.url).pathname.split('/').pop() ?? '';
+      if (UPLOAD_ID.test(id)) await discard(id);
+    }
+    const code = isUploadRefusal(error)
+      ? error.code
+      : sizeError
+        ? ('TOO_LARGE' as const)
+        : undefined;
+    if (code) nodeResponseOf(req)?.setHeader(REFUSAL_HEADER, code);
+    return refusalOf(error);
+  }
+
   /** Status and Indonesian message for an error ending an upload request. */
   function refusalOf(error: unknown): { status_code: number; body: string } {
     if (isUploadRefusal(error)) return { status_code: error.status_code, body: error.body };
-    const message = TUS_MESSAGES.get(error as object);
-    if (message)
-      return { status_code: (error as { status_code: number }).status_code, body: message };
+    const known = tusErrorOf(error);
+    const message = known && TUS_MESSAGES.get(known);
+    if (known && message) return { status_code: known.status_code, body: message };
     logger.error({ err: error }, 'kesalahan tak terduga pada unggahan');
     return {
       status_code: 500,
@@ -422,7 +488,12 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
       };
     } catch (error) {
       const { status_code, body } = refusalOf(error);
-      return { status: status_code, body };
+      const code = isUploadRefusal(error) ? error.code : undefined;
+      return {
+        status: status_code,
+        body,
+        ...(code ? { headers: { [REFUSAL_HEADER]: code } } : {}),
+      };
     }
   }
 
@@ -446,7 +517,7 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
     maxSize: largestLimit,
     // 32 hex characters: never confused with the uuid ids of finished files.
     namingFunction: () => randomBytes(16).toString('hex'),
-    exposedHeaders: [FILE_ID_HEADER],
+    exposedHeaders: [FILE_ID_HEADER, REFUSAL_HEADER],
     onIncomingRequest: authenticate,
     onUploadCreate: validateCreation,
     onUploadFinish: async (req, upload) => {
@@ -470,7 +541,7 @@ export function createTusUploads(deps: TusUploadDeps): TusUploads {
         finishing.delete(upload.id);
       }
     },
-    onResponseError: (_req, error) => refusalOf(error),
+    onResponseError: respondToError,
   });
 
   const timer = setInterval(() => {
