@@ -22,6 +22,8 @@ export function containsPattern(text: string): RegExp {
     text
       .trim()
       .toLowerCase()
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      // A BSON regex is a C string: a raw NUL makes the driver throw, its escape still matches.
+      .replace(/\0/g, '\\x00'),
   );
 }

@@ -19,9 +19,10 @@ export const userResolvers: UserResolvers = {
   nip: (user, _args, ctx) => (mayReadPrivate(user, ctx) ? user.nip : null),
   email: (user, _args, ctx) => (mayReadPrivate(user, ctx) ? user.email : null),
   phone: (user, _args, ctx) => (mayReadPrivate(user, ctx) ? user.phone : null),
+  // Mirrored records may lack the field: FerretDB v1 drops an empty array from $setOnInsert.
   activationHistory: (user, _args, ctx) =>
     mayReadPrivate(user, ctx)
-      ? user.activationHistory.map((change) => ({
+      ? (user.activationHistory ?? []).map((change) => ({
           active: change.active,
           at: change.at.toISOString(),
           byUserId: change.byUserId,

@@ -91,7 +91,12 @@ const organizationInputSchema = z.object({
     ),
   name: z.string().trim().min(3, 'nama minimal 3 karakter').max(200),
   kind: z.enum(ORGANIZATION_KINDS),
-  parentCode: z.string().trim().nullish(),
+  // Blank means "no parent" (an empty code would also break the event's payload contract).
+  parentCode: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((code) => code || null),
 });
 
 export class OrganizationService {
