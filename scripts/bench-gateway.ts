@@ -8,16 +8,16 @@
 //
 // Usage: tsx scripts/bench-gateway.ts [--rate 25] [--seconds 30] [--warmup 3]
 //                                     [--direct URL] [--gateway URL]
-import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-
-const QUERY = '{ organizations(first: 10) { edges { node { code name } } } }';
-const RATIO_TARGET = 1.25;
-const DIFFERENCE_TARGET_MS = 5;
+import {
+  FOUNDATION_QUERY as QUERY,
+  GATEWAY_DIFFERENCE_TARGET_MS as DIFFERENCE_TARGET_MS,
+  GATEWAY_RATIO_TARGET as RATIO_TARGET,
+  percentile,
+  writeBenchResult,
+} from './lib/bench.js';
 
 interface Target {
   label: string;
@@ -116,11 +116,6 @@ async function interleaved(perTarget: number, samples?: Map<Target, Sample>): Pr
   await Promise.all(pending);
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
 async function preflight(): Promise<boolean> {
   let ok = true;
   for (const target of targets) {
@@ -203,25 +198,17 @@ async function main(): Promise<number> {
     `${pass ? 'PASS' : 'FAIL'}: p99 gateway harus ≤ ${RATIO_TARGET} × p99 langsung atau ≤ p99 langsung + ${DIFFERENCE_TARGET_MS} ms, tanpa galat.`,
   );
 
-  const resultsDir = path.resolve(
-    path.dirname(fileURLToPath(import.meta.url)),
-    '..',
-    'bench-results',
-  );
-  mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(
-    resultsDir,
-    `gateway-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-  );
-  writeFileSync(
-    file,
-    JSON.stringify(
-      { query: QUERY, rate, seconds, warmupSeconds, rows, ratio, difference, pass },
-      null,
-      2,
-    ),
-  );
-  console.log(`Hasil: ${path.relative(process.cwd(), file)}`);
+  const file = writeBenchResult('gateway', {
+    query: QUERY,
+    rate,
+    seconds,
+    warmupSeconds,
+    rows,
+    ratio,
+    difference,
+    pass,
+  });
+  console.log(`Hasil: ${file}`);
   return pass ? 0 : 1;
 }
 

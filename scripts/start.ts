@@ -9,38 +9,12 @@ import {
   ensureInfra,
   type InfraUrls,
 } from './lib/infra/index.js';
-import { REPO_ROOT, logFile } from './lib/infra/paths.js';
-import {
-  httpOk,
-  startProcess,
-  stopProcess,
-  waitUntil,
-  type ManagedProcess,
-} from './lib/infra/process.js';
+import { logFile } from './lib/infra/paths.js';
+import { stopProcess, type ManagedProcess } from './lib/infra/process.js';
 import { DEV_PASSWORD, GATEWAY_PORT, existingServices, serviceUrl } from './lib/platform.js';
+import { platformEnvironment, startPlatformProcesses } from './lib/platform-processes.js';
 import { WEB_URL, ensureWebBuild, startWeb, webEnvironment } from './lib/web.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
-
-const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-
-/** Environment every Node unit receives: where the infrastructure is and how to check tokens. */
-export function platformEnvironment(urls: InfraUrls): NodeJS.ProcessEnv {
-  const issuer = `${urls.keycloakUrl}/realms/${KEYCLOAK_REALM}`;
-  return {
-    ...process.env,
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
-    MONGO_URL: urls.mongoUrl,
-    NATS_URL: urls.natsUrl,
-    KEYCLOAK_URL: urls.keycloakUrl,
-    KEYCLOAK_ISSUER: issuer,
-    KEYCLOAK_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
-    // The insights service reads the owning services with its own client-credentials token.
-    KEYCLOAK_TOKEN_URL: `${issuer}/protocol/openid-connect/token`,
-    SMTP_URL: urls.smtpUrl,
-    // Links in e-mails and seal QR codes point at the portal.
-    PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? WEB_URL,
-  };
-}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -63,44 +37,12 @@ async function main(): Promise<void> {
     const composed = composeSupergraphFile();
     if (!composed.ok) throw new Error(`komposisi supergraph gagal:\n${composed.errors.join('\n')}`);
 
-    // In port order, so insights (4007) starts last, once every owner it reads is ready.
+    const platform = await startPlatformProcesses({
+      env,
+      log: (line) => console.log(`[sipadu] ${line}`),
+    });
+    children.push(...platform.units);
     const services = existingServices();
-    for (const unit of services) {
-      const log = logFile(unit.name);
-      const child = startProcess(unit.name, tsx, ['src/index.ts', '--seed'], {
-        cwd: unit.dir,
-        env: { ...env, PORT: String(unit.port) },
-        logPath: log,
-      });
-      children.push(child);
-      await waitUntil(() => httpOk(`http://127.0.0.1:${unit.port}/readyz`), {
-        timeoutMs: 120_000,
-        process: child,
-        what: `layanan ${unit.name}`,
-        logPath: log,
-      });
-      console.log(`[sipadu] ${unit.name} siap di ${serviceUrl(unit)}`);
-    }
-
-    const gatewayLog = logFile('gateway');
-    const gateway = startProcess('gateway', tsx, ['src/index.ts'], {
-      cwd: path.join(REPO_ROOT, 'gateway'),
-      env: {
-        ...env,
-        PORT: String(GATEWAY_PORT),
-        ...Object.fromEntries(
-          services.map((unit) => [`${unit.name.toUpperCase()}_URL`, serviceUrl(unit)]),
-        ),
-      },
-      logPath: gatewayLog,
-    });
-    children.push(gateway);
-    await waitUntil(() => httpOk(`http://127.0.0.1:${GATEWAY_PORT}/readyz`), {
-      timeoutMs: 60_000,
-      process: gateway,
-      what: 'gateway',
-      logPath: gatewayLog,
-    });
     console.log(`[sipadu] gateway siap di http://localhost:${GATEWAY_PORT}/graphql`);
 
     // The SIPOPI demo story, told through the gateway once (skipped when projects exist). Demo
