@@ -53,6 +53,11 @@ export const access = defineAccess({
   },
   'Mutation.createRequirement': { roles: REQUESTERS },
   'Mutation.createRequirementsFromTemplate': { roles: REQUESTERS },
+  /**
+   * A loan project's checklist is BPKAD's (DOMAIN.md §3 step 3): another agency's requester must
+   * not add requirements to a project it does not manage.
+   */
+  'Requirement.onLoanProject': { roles: ['bpkad', 'super-admin'] },
   'Mutation.saveRequirementTemplate': { roles: ['bpkad', 'pemberi-pinjaman', 'super-admin'] },
   'Mutation.signDocumentVersion': {
     roles: SEALERS,

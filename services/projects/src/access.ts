@@ -45,9 +45,8 @@ export const access = defineAccess({
   },
   'Mutation.setLoanAgreement': { roles: MANAGERS },
   'Mutation.saveDisbursementPlan': { roles: MANAGERS },
-  'Mutation.transitionDisbursement': {
-    roles: ['bpkad', 'pelaksana', 'pemberi-pinjaman', 'super-admin'],
-  },
+  // BPKAD requests a tranche, the lender decides and pays (disbursement.workflow.ts).
+  'Mutation.transitionDisbursement': { roles: ['bpkad', 'pemberi-pinjaman', 'super-admin'] },
   'Mutation.saveProgressPlan': { roles: TECHNICAL_EDITORS },
   'Mutation.submitProgressReport': { roles: TECHNICAL_EDITORS },
   'Mutation.reviewProgressReport': { roles: MANAGERS },

@@ -14,6 +14,7 @@ import {
 import { applyTransition, type AvailableTransition } from '@sipadu/workflow';
 import { z } from 'zod';
 import { access, canReadRequirement } from '../access.js';
+import { LOAN_PROJECT } from '../resolvers/loan-project.resolver.js';
 import { actorOf as auditActorOf, type AuditLog } from '../audit/audit-log.js';
 import { CONFIDENTIALITIES } from '../models/document.model.js';
 import type { RequirementModel, RequirementRecord } from '../models/requirement.model.js';
@@ -153,6 +154,7 @@ export class RequirementService {
   async create(principal: Principal | null, input: unknown): Promise<RequirementRecord> {
     const caller = access.require(principal, 'Mutation.createRequirement');
     const data = parseInput(createSchema, input);
+    this.assertMayRequest(caller, data.subject);
     const requester = this.requesterOf(caller);
     const position = await this.requirements.countDocuments({
       'subject.type': data.subject.type,
@@ -171,6 +173,7 @@ export class RequirementService {
   ): Promise<RequirementRecord[]> {
     const caller = access.require(principal, 'Mutation.createRequirementsFromTemplate');
     const data = parseInput(applySchema, input);
+    this.assertMayRequest(caller, data.subject);
     const found = await template(data.templateId);
     if (!found) throw notFound('Templat persyaratan tidak ditemukan.');
     if (found.items.length === 0) throw badInput('Templat ini belum memiliki butir persyaratan.');
@@ -301,6 +304,10 @@ export class RequirementService {
 
   overdue(requirement: RequirementRecord): boolean {
     return isOverdue(requirement, this.timeZone);
+  }
+
+  private assertMayRequest(caller: Principal, subject: { type: string }) {
+    if (subject.type === LOAN_PROJECT) access.require(caller, 'Requirement.onLoanProject');
   }
 
   private requesterOf(caller: Principal): string {

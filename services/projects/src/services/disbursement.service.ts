@@ -6,7 +6,6 @@ import {
   forbidden,
   notFound,
   parseInput,
-  unauthenticated,
   type Principal,
   type RequestLoaders,
 } from '@sipadu/service-kit';
@@ -19,7 +18,7 @@ import {
   type WorkflowPrincipal,
 } from '@sipadu/workflow';
 import { z } from 'zod';
-import { canManageProject } from '../access.js';
+import { access, canManageProject, canReadProject } from '../access.js';
 import {
   MAX_ATTEMPTS,
   backoff,
@@ -382,7 +381,7 @@ export class DisbursementService {
     projectId: string,
     input: unknown,
   ): Promise<LoanProjectRecord> {
-    const caller = requireUser(principal);
+    const caller = access.require(principal, 'Mutation.saveDisbursementPlan');
     const rows = parseInput(planSchema, input);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const record = await this.load(projectId);
@@ -420,13 +419,17 @@ export class DisbursementService {
     transition: string,
     input: TransitionInputs,
   ): Promise<LoanProjectRecord> {
-    const caller = requireUser(principal);
+    const caller = access.require(principal, 'Mutation.transitionDisbursement');
     if (!(TRANCHE_TRANSITIONS as readonly string[]).includes(transition)) {
       throw badInput(`Tindakan termin tidak dikenal: ${transition}.`);
     }
     const name = transition as TrancheTransition;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const record = await this.load(projectId);
+      // Another lender's or organization's project: refused before its tranches say anything.
+      if (!canReadProject(caller, record)) {
+        throw forbidden('Anda tidak berhak mengakses proyek ini.');
+      }
       const tranche = record.tranches.find((t) => t.id === trancheId);
       if (!tranche) throw notFound('Termin pencairan tidak ditemukan.');
       const groupStates =
@@ -630,12 +633,6 @@ export class DisbursementService {
     };
     return commitAtRevision(this.projects, this.outbox, record, events, update);
   }
-}
-
-function requireUser(principal: Principal | null): Principal {
-  if (!principal) throw unauthenticated();
-  if (principal.kind !== 'user') throw forbidden();
-  return principal;
 }
 
 /**

@@ -6,11 +6,10 @@ import {
   forbidden,
   notFound,
   parseInput,
-  unauthenticated,
   type Principal,
 } from '@sipadu/service-kit';
 import { z } from 'zod';
-import { canManageProject, isExecutingOfficer } from '../access.js';
+import { access, canManageProject, isExecutingOfficer } from '../access.js';
 import type { FileCaptureModel, FileCaptureRecord } from '../models/file-capture.model.js';
 import {
   MAX_ATTEMPTS,
@@ -345,7 +344,7 @@ export class ProgressService {
     projectId: string,
     input: unknown,
   ): Promise<LoanProjectRecord> {
-    const caller = requireUser(principal);
+    const caller = access.require(principal, 'Mutation.saveProgressPlan');
     const plan = validatePlan(parseInput(planSchema, input));
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const record = await this.load(projectId);
@@ -375,7 +374,7 @@ export class ProgressService {
     projectId: string,
     input: unknown,
   ): Promise<ProgressReportRecord> {
-    const caller = requireUser(principal);
+    const caller = access.require(principal, 'Mutation.submitProgressReport');
     const data = parseInput(reportSchema, input);
     const media = data.media ?? [];
     for (const item of media) {
@@ -496,7 +495,8 @@ export class ProgressService {
     decision: 'ACCEPT' | 'REQUEST_REVISION',
     note: string | null | undefined,
   ): Promise<ProgressReportRecord> {
-    const caller = requireUser(principal);
+    // The role before the input, so a caller who may never review learns nothing of the rules.
+    const caller = access.require(principal, 'Mutation.reviewProgressReport');
     if (decision !== 'ACCEPT' && decision !== 'REQUEST_REVISION') {
       throw badInput('Keputusan tinjauan tidak dikenal.');
     }
@@ -613,10 +613,4 @@ export class ProgressService {
 /** The executing organization's pelaksana, BPKAD of the managing organization, or super-admin. */
 function mayReport(principal: Principal | null, project: LoanProjectRecord): boolean {
   return isExecutingOfficer(principal, project) || canManageProject(principal, project);
-}
-
-function requireUser(principal: Principal | null): Principal {
-  if (!principal) throw unauthenticated();
-  if (principal.kind !== 'user') throw forbidden();
-  return principal;
 }
