@@ -107,6 +107,7 @@ describe('web portal in the browser', () => {
         '/admin/organisasi',
         '/organisasi/profil',
         '/admin/audit',
+        '/admin/data-pribadi',
       ],
     ],
     [
@@ -124,6 +125,7 @@ describe('web portal in the browser', () => {
         '/admin/pengguna',
         '/organisasi/profil',
         '/admin/audit',
+        '/admin/data-pribadi',
       ],
     ],
     [
