@@ -257,6 +257,7 @@ describe('accessibility and phone screens', () => {
         '/admin/pengguna',
         '/organisasi/profil',
         '/admin/audit',
+        '/admin/data-pribadi',
       ]) {
         await page.goto(`${WEB_URL}${route}`);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
